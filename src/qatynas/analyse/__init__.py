@@ -1,0 +1,1 @@
+"""Analysis: script conversion, language, sentences, tokens, morphology."""

@@ -1,0 +1,1 @@
+"""Extraction: countries, entities, dates, events, quotes."""

@@ -1,0 +1,159 @@
+"""The data model every stage shares: defined once, here.
+
+A `Document` is what a reader produces and what every later stage reads. Analysis and extraction
+attach their results to it; the records they attach (`Entity`, `Event`, `Quote`, ...) are frozen.
+
+Offsets. Stages work on the *analysis text* (`Document.analysis.text`): the title and body, in
+Cyrillic, joined by a blank line. `Span` offsets are indexes into that string. `Analysis.to_source`
+maps a span back to the field (`"text"` or `"title"`) and the offsets as published, which is what
+the output carries. For a Cyrillic article the body part of the analysis text *is* the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Field = Literal["text", "title"]
+Modality = Literal["asserted", "planned", "negated", "hypothetical"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) in the analysis text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """A span as published: offsets into `field` of the input record."""
+
+    field: Field
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation token with its normalised (nominative) form."""
+
+    text: str
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass
+class Analysis:
+    """The text layer: the Cyrillic analysis text, its map back to the source, sentences.
+
+    `source_map[i]` is (field, offset) of analysis character i; one extra entry at the end of each
+    segment lets half-open spans map cleanly.
+    """
+
+    text: str
+    source_map: list[tuple[Field, int]]
+    script: str  # "cyrillic", "latin2018", "latin2021", "mixed"
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def to_source(self, span: Span) -> SourceSpan:
+        fld, start = self.source_map[span.start]
+        if span.end > span.start:
+            end_fld, last = self.source_map[span.end - 1]
+            end = last + 1 if end_fld == fld else start
+        else:
+            end = start
+        return SourceSpan(fld, start, max(start, end))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for sent in self.sentences:
+            if sent.start <= offset < sent.end:
+                return sent
+        return None
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    code: str  # ISO 3166-1 alpha-3
+    name: str  # the state's name in the nominative (Армения)
+    span: Span
+    via: str  # how it was named: "name", "abbreviation", "adjective"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or location, with every mention of it in the article."""
+
+    label: Literal["PERSON", "ORG", "LOC"]
+    name: str  # nominative, Cyrillic for Kazakh articles
+    mentions: tuple[Span, ...]
+    country: str | None = None
+    role: str | None = None  # persons: title or office as written
+    latin: str | None = None
+    code: str | None = None  # international organisations: UN, EU, ...
+    kind: str | None = None  # locations: city, region, ...
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str  # one of the 16 PLOVER event types
+    mode: str | None
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    modality: Modality
+    evidence: Span
+    location: str | None = None
+    date: str | None = None
+    contexts: tuple[str, ...] = ()
+    score: float = 0.0
+    trigger: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    span: Span  # the quoted words, without marks, dash or attribution
+    speaker: str | None
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Document:
+    """One article as read, then as analysed and extracted."""
+
+    id: str
+    text: str
+    date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+    origin: str = ""  # file and line it came from, for messages
+    lang: str | None = None
+    analysis: Analysis | None = None
+    countries: list[CountryMention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def persons(self) -> list[Entity]:
+        return [e for e in self.entities if e.label == "PERSON"]
+
+    @property
+    def organizations(self) -> list[Entity]:
+        return [e for e in self.entities if e.label == "ORG"]
+
+    @property
+    def locations(self) -> list[Entity]:
+        return [e for e in self.entities if e.label == "LOC"]

@@ -1,0 +1,56 @@
+"""The ordered stages from a read Document to an extracted one.
+
+Each stage is a function `(doc, settings) -> None` that reads what earlier stages assigned and
+assigns its own fields; `STAGES` names what each requires and assigns, so the order is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qatynas.analyse import langid
+from qatynas.analyse.text import analyse
+from qatynas.extract import countries, entities, events, quotes
+from qatynas.model import Document
+from qatynas.settings import Settings
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Document, Settings], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+def _analyse(doc: Document, settings: Settings) -> None:
+    doc.analysis = analyse(doc)
+    doc.lang = langid.detect(doc.analysis.text, settings.languages)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("analyse", _analyse, ("text",), ("analysis", "lang")),
+    Stage("countries", countries.extract, ("analysis",), ("countries",)),
+    Stage("entities", entities.extract, ("analysis", "countries"), ("entities",)),
+    Stage("events", events.extract, ("analysis", "countries", "entities"), ("events",)),
+    Stage("quotes", quotes.extract, ("analysis", "entities"), ("quotes",)),
+)
+
+
+def _check_order(stages: tuple[Stage, ...]) -> None:
+    have = {"text"}
+    for stage in stages:
+        missing = set(stage.requires) - have
+        if missing:
+            raise RuntimeError(f"stage {stage.name} requires {sorted(missing)} before it")
+        have.update(stage.assigns)
+
+
+_check_order(STAGES)
+
+
+def process(doc: Document, settings: Settings) -> Document:
+    for stage in STAGES:
+        stage.run(doc, settings)
+    return doc
