@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from qatynas.analyse import langid
 from qatynas.analyse.text import analyse
-from qatynas.extract import countries, entities, events, quotes
+from qatynas.extract import countries, entities, events, places, quotes
 from qatynas.model import Document
 from qatynas.settings import Settings
 
@@ -31,8 +31,12 @@ def _analyse(doc: Document, settings: Settings) -> None:
 
 STAGES: tuple[Stage, ...] = (
     Stage("analyse", _analyse, ("text",), ("analysis", "lang")),
-    Stage("countries", countries.extract, ("analysis",), ("countries",)),
-    Stage("entities", entities.extract, ("analysis", "countries"), ("entities",)),
+    # States (doc.countries) and international organisations (ORG entities with a code).
+    Stage("countries", countries.extract, ("analysis",), ("countries", "intl_orgs")),
+    # Cities and regions (LOC entities with country and coordinates).
+    Stage("places", places.extract, ("analysis",), ("places",)),
+    # Persons with role and country, and other organisations (ministries, companies...).
+    Stage("entities", entities.extract, ("analysis", "countries", "places"), ("entities",)),
     Stage("events", events.extract, ("analysis", "countries", "entities"), ("events",)),
     Stage("quotes", quotes.extract, ("analysis", "entities"), ("quotes",)),
 )
