@@ -1,10 +1,187 @@
-"""PLACEHOLDER: events extraction."""
+"""Events between two or more international actors, typed with PLOVER.
+
+Per sentence: find the triggers (lang/kk/triggers.tsv); give each trigger the parties of its
+stretch of the sentence (up to the neighbouring triggers; the whole sentence where that stretch
+names fewer than two); tell actors from recipients by grammatical case; read modality, date and
+place from the clause. One record per distinct event per article.
+"""
 
 from __future__ import annotations
 
-from qatynas.model import Document
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from qatynas import lang
+from qatynas.extract.dates import find_dates
+from qatynas.extract.modality import modality_of
+from qatynas.extract.parties import Party, sentence_parties
+from qatynas.extract.triggers import TriggerMatch, find_triggers
+from qatynas.model import Document, Event, Modality, Sentence, Span
 from qatynas.settings import Settings
+
+_CLAUSE_END = frozenset({",", ";", ":"})
+_MODALITY_WEIGHT: dict[str, float] = {
+    "asserted": 1.0,
+    "planned": 0.5,
+    "hypothetical": 0.25,
+    "negated": 0.0,
+}
+# Cases that make a party the target of a directed event or the host of a visit.
+_TARGET_CASES = frozenset({"dat", "acc", "ins"})
+_HOST_CASES = frozenset({"dat", "loc"})
+_LOOK_BACK = 4  # words before a trigger that still belong to its clause (алдағы уақытта ...)
+
+
+@cache
+def _scores() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    by_type = {r["type"]: float(r["score"]) for r in lang.rows("", "plover.tsv")}
+    by_mode = {(r["type"], r["mode"]): float(r["score"]) for r in lang.rows("", "plover_modes.tsv")}
+    return by_type, by_mode
+
+
+def score_of(event_type: str, mode: str | None, modality: str) -> float:
+    by_type, by_mode = _scores()
+    base = by_mode.get((event_type, mode or ""), by_type.get(event_type, 0.0))
+    return round(base * _MODALITY_WEIGHT[modality], 2)
+
+
+@dataclass(frozen=True)
+class _Roles:
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+
+
+def _unique(codes: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(codes))
+
+
+def _roles(direction: str, parties: Sequence[Party]) -> list[_Roles]:
+    codes = _unique([p.code for p in parties])
+    if direction == "sym":
+        return [_Roles(codes, ())]
+    if len({p.group for p in parties}) < 2:
+        return []  # one list of parties on one side: who is on the other is not said here
+    target_cases = _HOST_CASES if direction == "visit" else _TARGET_CASES
+    targets = _unique([p.code for p in parties if p.case in target_cases])
+    actors = _unique([p.code for p in parties if p.code not in targets])
+    if not actors or not targets:
+        # No case tells the sides apart: the first list acts on the others.
+        first = parties[0].group
+        actors = _unique([p.code for p in parties if p.group == first])
+        targets = _unique([p.code for p in parties if p.group != first and p.code not in actors])
+    # One party acting towards several others separately: one event per target.
+    return [_Roles(actors[:1] if len(actors) == 1 else actors, (t,)) for t in targets]
+
+
+def _window(triggers: Sequence[TriggerMatch], n: int, size: int) -> tuple[int, int]:
+    start = triggers[n - 1].last if n else 0
+    end = triggers[n + 1].first if n + 1 < len(triggers) else size
+    return start, end
+
+
+def _clause_words(sent: Sentence, trig: TriggerMatch) -> list[str]:
+    words = [t.text.lower() for t in sent.tokens]
+    end = trig.last
+    while end < len(words) and words[end] not in _CLAUSE_END:
+        end += 1
+    return words[max(0, trig.first - _LOOK_BACK) : end]
+
+
+def _place(doc: Document, sent: Sentence, parties: Sequence[Party]) -> str | None:
+    """The place of the event: a city named in the sentence, the visit's destination first."""
+    places = [e for e in doc.locations if any(sent.start <= m.start < sent.end for m in e.mentions)]
+    if not places:
+        return None
+    for party in parties:
+        if party.kind == "place" and party.case in _HOST_CASES:
+            for ent in places:
+                if party.span in ent.mentions:
+                    return ent.name
+    return places[0].name
+
+
+def _sentence_events(doc: Document, sent: Sentence) -> list[Event]:
+    triggers = find_triggers(sent)
+    if not triggers:
+        return []
+    parties = sentence_parties(doc, sent)
+    if len({p.code for p in parties}) < 2:
+        return []
+    out: list[Event] = []
+    for n, trig in enumerate(triggers):
+        start, end = _window(triggers, n, len(sent.tokens))
+        local = [p for p in parties if start <= p.token < end]
+        if len({p.code for p in local}) < 2:
+            local = parties
+        out.extend(_events_for(doc, sent, trig, local))
+    return out
+
+
+def _events_for(
+    doc: Document, sent: Sentence, trig: TriggerMatch, parties: Sequence[Party]
+) -> list[Event]:
+    entry = trig.entry
+    mode = entry.mode
+    direction = entry.direction
+    if entry.type == "CONSULT" and len({p.code for p in parties}) >= 3 and direction != "visit":
+        mode, direction = "multilateral", "sym"
+    modality: Modality = modality_of(_clause_words(sent, trig))
+    dates = find_dates(sent.tokens, doc.date, future=modality == "planned")
+    trig_start = sent.tokens[trig.first].start
+    date = min(dates, key=lambda d: abs(d.start - trig_start)).value if dates else None
+    first = min([p.span.start for p in parties] + [trig_start])
+    last = max([p.span.end for p in parties] + [sent.tokens[trig.last - 1].end])
+    evidence = Span(_word_start(sent, first), _word_end(sent, last))
+    location = _place(doc, sent, parties)
+    return [
+        Event(
+            type=entry.type,
+            mode=mode,
+            actors=roles.actors,
+            recipients=roles.recipients,
+            modality=modality,
+            evidence=evidence,
+            location=location,
+            date=date,
+            contexts=entry.contexts,
+            score=score_of(entry.type, mode, modality),
+            trigger=entry.pattern,
+        )
+        for roles in _roles(direction, parties)
+        if len(set(roles.actors) | set(roles.recipients)) >= 2
+    ]
+
+
+def _word_start(sent: Sentence, offset: int) -> int:
+    return next((t.start for t in sent.tokens if t.end > offset), offset)
+
+
+def _word_end(sent: Sentence, offset: int) -> int:
+    return next((t.end for t in reversed(sent.tokens) if t.start < offset), offset)
+
+
+def _merge(events: Sequence[Event]) -> list[Event]:
+    """Repeated mentions of one event in an article become one record (the first mention's
+    evidence; a date or place the first lacks is taken from a later one)."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for ev in events:
+        key = (ev.type, ev.mode, frozenset(ev.actors), frozenset(ev.recipients), ev.modality)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = ev
+        elif (seen.date is None and ev.date) or (seen.location is None and ev.location):
+            merged[key] = replace(
+                seen, date=seen.date or ev.date, location=seen.location or ev.location
+            )
+    return list(merged.values())
 
 
 def extract(doc: Document, settings: Settings) -> None:
-    return None
+    assert doc.analysis is not None
+    if doc.lang not in (None, "kk"):
+        return
+    found: list[Event] = []
+    for sent in doc.analysis.sentences:
+        found.extend(_sentence_events(doc, sent))
+    doc.events = _merge(found)

@@ -1,0 +1,156 @@
+"""The parties a sentence names, with the grammatical case they stand in.
+
+Parties are states (doc.countries), international organisations (ORG entities with a code), the
+states of named persons and of places (only where the text names that state too), and phrases
+that stand for a state (lang/kk/implicit_parties.tsv). The case of the word a party is named by
+(genitive owner, dative destination, locative place, instrumental partner...) tells the event
+stage who acts and who is acted upon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from qatynas import lang
+from qatynas.extract.lexicon import Pattern, PatternIndex
+from qatynas.model import Document, Sentence, Span
+
+_HYPHENS = "-‐–'’ʼ"
+# Words after a name that make it a target, or join it to the next one symmetrically.
+_TOWARDS = frozenset({"қарсы", "қатысты"})
+_AND = frozenset({"мен", "пен", "бен", "және", "әрі"})
+# What may stand between the members of one list of parties.
+_GLUE = _AND | {",", "сондай-ақ", "да", "де", "та", "те"}
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    token: int  # index of the token in the sentence
+    case: str  # nom, gen, dat, loc, abl, ins, acc
+    kind: str  # state, org, person, place, implicit
+    span: Span
+    conj: bool = False  # joined to the next party by "мен/және"
+    group: int = 0  # parties listed together ("Армения мен Әзербайжанға") share a group
+
+
+@cache
+def _endings(language: str) -> tuple[tuple[str, str], ...]:
+    rows = [(r["ending"], r["case"]) for r in lang.rows(language, "case_endings.tsv")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@cache
+def _implicit(language: str) -> tuple[PatternIndex, tuple[str, ...]]:
+    rows = lang.rows(language, "implicit_parties.tsv")
+    codes = tuple(r["code"] for r in rows)
+    return PatternIndex([(Pattern.parse(r["pattern"]), n) for n, r in enumerate(rows)]), codes
+
+
+def case_of(suffix: str, language: str = "kk") -> str:
+    suffix = suffix.lower().lstrip(_HYPHENS)
+    if not suffix:
+        return "nom"
+    for ending, case in _endings(language):
+        if suffix.endswith(ending):
+            return case
+    return "nom"
+
+
+def _token_index(sent: Sentence, offset: int) -> int | None:
+    for i, tok in enumerate(sent.tokens):
+        if tok.start <= offset < tok.end:
+            return i
+    return None
+
+
+def _suffix(sent: Sentence, i: int, mention_end: int) -> str:
+    tok = sent.tokens[i]
+    if mention_end < tok.end:
+        return tok.text[mention_end - tok.start :]
+    lemma = tok.lemma
+    if lemma and len(lemma) < len(tok.text) and tok.text.lower().startswith(lemma.lower()):
+        return tok.text[len(lemma) :]
+    return ""
+
+
+def _mentions(doc: Document) -> list[tuple[str, str, Span]]:
+    """(code, kind, span) of every party mention in the document."""
+    named = {m.code for m in doc.countries}
+    out = [(m.code, "state", m.span) for m in doc.countries]
+    for ent in doc.entities:
+        if ent.label == "ORG" and ent.code:
+            out.extend((ent.code, "org", s) for s in ent.mentions)
+        elif ent.label == "PERSON" and ent.country:
+            out.extend((ent.country, "person", s) for s in ent.mentions)
+        elif ent.label == "LOC" and ent.country in named and ent.country:
+            out.extend((ent.country, "place", s) for s in ent.mentions)
+    return out
+
+
+def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> list[Party]:
+    """Parties of one sentence in text order, one per mention."""
+    found: dict[int, Party] = {}
+    for code, kind, span in _mentions(doc):
+        if not (sent.start <= span.start < sent.end):
+            continue
+        i = _token_index(sent, max(span.start, span.end - 1))
+        if i is None:
+            continue
+        case = case_of(_suffix(sent, i, span.end), language)
+        nxt = sent.tokens[i + 1].text.lower() if i + 1 < len(sent.tokens) else ""
+        if nxt in _TOWARDS:
+            case = "dat"
+        party = Party(code, i, case, kind, span, conj=nxt in _AND)
+        # A person's own mention beats the state in their title ("Армения Президенті Хачатурян").
+        if i not in found or kind == "person":
+            found[i] = party
+    words = [t.text.lower() for t in sent.tokens]
+    index, codes = _implicit(language)
+    for a, b, value in index.find(words):
+        if any(a - 3 <= i < b for i in found):
+            continue  # a state is named right before: "АҚШ мемлекет басшысы"
+        tok = sent.tokens[b - 1]
+        case = case_of(_suffix(sent, b - 1, tok.end), language)
+        found[b - 1] = Party(
+            codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
+        )
+    return _group(sent, _fold_titles([found[i] for i in sorted(found)]))
+
+
+def _group(sent: Sentence, parties: list[Party]) -> list[Party]:
+    """Number the lists of parties. Kazakh puts the case on the last member of a list only
+    ("Армения мен Әзербайжанға" is two datives), so every member takes the last one's case."""
+    groups: list[list[Party]] = []
+    for party in parties:
+        if groups:
+            prev = groups[-1][-1]
+            between = [t.text.lower() for t in sent.tokens[prev.token + 1 : party.token]]
+            if between and all(w in _GLUE for w in between) and prev.case == "nom":
+                groups[-1].append(party)
+                continue
+        groups.append([party])
+    out: list[Party] = []
+    for n, members in enumerate(groups):
+        case = members[-1].case
+        out.extend(Party(p.code, p.token, case, p.kind, p.span, p.conj, n) for p in members)
+    return out
+
+
+def _fold_titles(parties: list[Party]) -> list[Party]:
+    """Drop a state mention that only opens the title of the next party, a person of that state
+    a few words on ("Қазақстан Президенті Қасым-Жомарт Тоқаевтың" is one genitive party)."""
+    out: list[Party] = []
+    for n, party in enumerate(parties):
+        nxt = parties[n + 1] if n + 1 < len(parties) else None
+        if (
+            party.kind == "state"
+            and nxt is not None
+            and nxt.kind == "person"
+            and nxt.code == party.code
+            and nxt.token - party.token <= 7
+        ):
+            continue
+        out.append(party)
+    return out

@@ -1,0 +1,44 @@
+"""Trigger lexicon: PLOVER types and modes found on real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from qatynas.analyse.text import split_sentences
+from qatynas.extract.triggers import find_triggers
+
+
+def types(text: str) -> list[tuple[str, str | None]]:
+    (sent,) = split_sentences(text)
+    return [(m.entry.type, m.entry.mode) for m in find_triggers(sent)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Тоқаевтың Ереванға сапары", [("CONSULT", "visit")]),
+        ("Министрлер телефон арқылы сөйлесті", [("CONSULT", None)]),
+        ("Тараптар тауар айналымын арттыруға уағдаласты", [("COOPERATE", None), ("AGREE", None)]),
+        ("Достық туралы шартқа қол қойылды", [("SUPPORT", "sign")]),
+        ("Президент Израиль президентіне көңіл айтты", [("SUPPORT", None)]),
+        ("Жапония гуманитарлық көмек жіберді", [("AID", None)]),
+        ("ЕО АҚШ-қа қарсы санкция енгізді", [("SANCTION", None)]),
+        (
+            "Сыртқы істер министрлігі наразылық нотасын жолдады",
+            [("PROTEST", None), ("PROTEST", None)],
+        ),
+        ("Ресей Украинаға шабуыл жасады", [("ASSAULT", None)]),
+        ("Дания бұл ұсыныстан бас тартты", [("AGREE", None), ("REJECT", None)]),
+        ("Саммитке бес елдің басшылары қатысты", [("CONSULT", "multilateral")]),
+    ],
+)
+def test_trigger_types(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_blocker_is_no_event() -> None:
+    assert types("Наразылық білдірушілер алаңға жиналды") == []
+
+
+def test_the_signing_beats_the_agreement_it_signs() -> None:
+    assert types("Меморандумға қол қойылды") == [("SUPPORT", "sign")]
