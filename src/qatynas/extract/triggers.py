@@ -55,4 +55,21 @@ def find_triggers(sent: Sentence, language: str = "kk") -> list[TriggerMatch]:
     for m in sorted(found, key=lambda m: (-m.entry.priority, -(m.last - m.first), m.first)):
         if not any(m.first < k.last and k.first < m.last for k in kept):
             kept.append(m)
-    return sorted((m for m in kept if m.entry.type != BLOCKER), key=lambda m: m.first)
+    return _join(sorted((m for m in kept if m.entry.type != BLOCKER), key=lambda m: m.first))
+
+
+def _join(matches: list[TriggerMatch], gap: int = 2) -> list[TriggerMatch]:
+    """Neighbouring matches of one type and mode are one trigger ("меморандумға қол қойылды")."""
+    out: list[TriggerMatch] = []
+    for m in matches:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and (prev.entry.type, prev.entry.mode) == (m.entry.type, m.entry.mode)
+            and m.first - prev.last <= gap
+        ):
+            best = prev.entry if prev.entry.priority >= m.entry.priority else m.entry
+            out[-1] = TriggerMatch(best, prev.first, m.last)
+        else:
+            out.append(m)
+    return out
