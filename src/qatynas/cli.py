@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from qatynas import __version__
-from qatynas.errors import InputError
+from qatynas.errors import InputError, InputWarning
 from qatynas.pipeline import process
 from qatynas.read import read_paths
 from qatynas.serve.render import document_record
@@ -17,23 +17,31 @@ from qatynas.settings import Settings
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """Exit status 0, or 1 if `--strict` met a bad record or every record was bad."""
     settings = Settings(strict=args.strict)
     out: TextIO = sys.stdout
-    read = skipped = 0
+    read = skipped = warned = 0
+    stopped = False
     for item in read_paths(args.paths, settings):
+        if isinstance(item, InputWarning):
+            warned += 1
+            print(f"qatynas: warning: {item}", file=sys.stderr)
+            continue
         if isinstance(item, InputError):
             skipped += 1
             print(f"qatynas: skipped {item}", file=sys.stderr)
             if args.strict:
                 print("qatynas: stopped at the first bad record (--strict)", file=sys.stderr)
-                return 1
+                stopped = True
+                break
             continue
         read += 1
         record = document_record(process(item, settings))
         out.write(json.dumps(record, ensure_ascii=False, indent=2 if args.pretty else None))
         out.write("\n")
-    print(f"qatynas: {read} read, {skipped} skipped", file=sys.stderr)
-    return 0 if read or not skipped else 1
+    warnings = f", {warned} warning{'' if warned == 1 else 's'}" if warned else ""
+    print(f"qatynas: {read} read, {skipped} skipped{warnings}", file=sys.stderr)
+    return 1 if stopped or (skipped and not read) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,3 +16,17 @@ class InputError(QatynasError):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class InputWarning(QatynasError):
+    """A record kept without a field it could not use (a malformed date, say): file and line.
+
+    Not an `InputError`: the record is still read, so it is neither skipped nor stops `--strict`.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
