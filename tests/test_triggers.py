@@ -25,7 +25,7 @@ def types(text: str) -> list[tuple[str, str | None]]:
         ("ЕО АҚШ-қа қарсы санкция енгізді", [("SANCTION", None)]),
         (
             "Сыртқы істер министрлігі наразылық нотасын жолдады",
-            [("PROTEST", None), ("PROTEST", None)],
+            [("PROTEST", None)],
         ),
         ("Ресей Украинаға шабуыл жасады", [("ASSAULT", None)]),
         ("Дания бұл ұсыныстан бас тартты", [("AGREE", None), ("REJECT", None)]),
