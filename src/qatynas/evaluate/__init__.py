@@ -1,0 +1,1 @@
+"""Quality measures: extraction against gold (annotation.md rules)."""
