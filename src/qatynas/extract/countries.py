@@ -1,10 +1,113 @@
-"""PLACEHOLDER: countries extraction."""
+"""States (doc.countries) and international organisations (ORG entities with a code).
+
+Both come from one gazetteer (extract/gazetteer.py) so that the longest name wins everywhere:
+"Еуропалық Одақ" is the EU, not Europe; "Латын Америкасы" is neither a state nor America;
+"Азия даму банкі" is the ADB. Data (lang/kk/): countries.tsv (generated from CLDR), country_forms.tsv
+(press forms, abbreviations, adjectives), organizations_intl.tsv, not_countries*.tsv (continents,
+regions, seas: matched only to block), not_states.tsv (ISO territories that are no states:
+Гренландия, Гонконг), currency_words.tsv.
+
+What annotation.md says a country mention is not, and how it is kept out:
+- a currency name (АҚШ доллары, ресей рублі): a state followed by a currency noun is dropped;
+- a language (қазақ тілі, ағылшын тілінде): an adjective followed by тіл is dropped;
+- a continent: continents are blocks, never reported;
+- a dateline (АСТАНА. KAZINFORM) or a city: cities are not in this gazetteer at all.
+"""
 
 from __future__ import annotations
 
-from qatynas.model import Document
+import re
+from collections import defaultdict
+from functools import cache
+
+from qatynas.extract.gazetteer import Entry, Gazetteer, Match, is_derivation, is_suffix_chain
+from qatynas.lang import rows
+from qatynas.model import CountryMention, Document, Entity, Span
 from qatynas.settings import Settings
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_LANGUAGE_NOUN = "тіл"
 
 
 def extract(doc: Document, settings: Settings) -> None:
-    return None
+    """Assign doc.countries and append the international organisations to doc.entities."""
+    assert doc.analysis is not None
+    mentions, orgs = find(doc.analysis.text)
+    doc.countries = mentions
+    doc.entities.extend(orgs)
+
+
+def find(text: str) -> tuple[list[CountryMention], list[Entity]]:
+    """Country mentions in text order, and one ORG entity per organisation named."""
+    mentions: list[CountryMention] = []
+    org_spans: dict[str, list[Span]] = defaultdict(list)
+    for match in _gazetteer().find(text):
+        entry = match.entry
+        if entry.kind == "block" or _is_currency(text, match):
+            continue
+        if entry.kind == "org":
+            org_spans[entry.key].append(Span(match.start, match.end))
+            continue
+        if entry.via == "adjective" and _next_word_is(text, match.end, _LANGUAGE_NOUN):
+            continue
+        via = "adjective" if entry.via == "name" and is_derivation(match.tail) else entry.via
+        name = _country_names().get(entry.key, entry.form)
+        mentions.append(CountryMention(entry.key, name, Span(match.start, match.end), via))
+    codes = _org_codes()
+    orgs = [
+        Entity(label="ORG", name=name, mentions=tuple(spans), code=codes[name])
+        for name, spans in org_spans.items()
+    ]
+    return mentions, orgs
+
+
+def country_name(code: str) -> str | None:
+    """The nominative Kazakh name of an ISO alpha-3 code (Армения for ARM), if known."""
+    return _country_names().get(code)
+
+
+def _is_currency(text: str, match: Match) -> bool:
+    return any(_next_word_is(text, match.end, row["stem"]) for row in rows("kk", "currency_words.tsv"))
+
+
+def _next_word_is(text: str, pos: int, stem: str) -> bool:
+    """True when the word after `pos` is `stem` plus a suffix chain (доллары, тілінде)."""
+    found = _NEXT_WORD.match(text, pos)
+    if not found:
+        return False
+    word = found.group(1).lower()
+    return word.startswith(stem) and is_suffix_chain(word[len(stem) :])
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    return {r["code"]: r["name"] for r in rows("kk", "countries.tsv")}
+
+
+@cache
+def _org_codes() -> dict[str, str]:
+    return {r["name"]: r["code"] for r in rows("kk", "organizations_intl.tsv")}
+
+
+def _via(form: str, via: str) -> str:
+    # CLDR lists abbreviations among the names (АҚШ); they must match case-sensitively.
+    return "abbreviation" if form.isupper() and len(form) <= 6 else via
+
+
+@cache
+def _gazetteer() -> Gazetteer:
+    entries: list[Entry] = []
+    territories = {r["code"] for r in rows("kk", "not_states.tsv")}
+    for r in rows("kk", "countries.tsv"):
+        kind = "block" if r["code"] in territories else "country"
+        for form in [r["name"], *filter(None, r["forms"].split("|"))]:
+            entries.append(Entry(form, r["code"], _via(form, "name"), kind))
+    for r in rows("kk", "country_forms.tsv"):
+        kind = "block" if r["code"] in territories else "country"
+        entries.append(Entry(r["form"], r["code"], r["via"], kind))
+    for r in rows("kk", "organizations_intl.tsv"):
+        entries.append(Entry(r["form"], r["name"], r["via"], "org"))
+    for name in ("not_countries.tsv", "not_countries_cldr.tsv"):
+        for r in rows("kk", name):
+            entries.append(Entry(r["form"], r["kind"], "block", "block"))
+    return Gazetteer(entries)
