@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+import time
+from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from qatynas import __version__
 from qatynas.errors import InputError, InputWarning
@@ -44,6 +48,314 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if stopped or (skipped and not read) else 0
 
 
+# --- the knowledge base (#5): ingest, queries, export, fetch -------------------------------
+
+DEFAULT_DB = "qatynas.db"
+
+
+def _open_db(path: str, *, readonly: bool = True) -> sqlite3.Connection | None:
+    from qatynas.store.db import connect
+
+    if readonly and not Path(path).exists():
+        print(f"qatynas: no database at {path}; run 'qatynas ingest' first", file=sys.stderr)
+        return None
+    return connect(path, readonly=readonly)
+
+
+def _progress(enabled: bool) -> Any:
+    """A tqdm bar with articles/s on a terminal; None (a plain log) otherwise."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    """Exit status 0, or 1 when records were bad and none was stored."""
+    from qatynas.store.ingest import ingest
+
+    conn = _open_db(args.db, readonly=False)
+    assert conn is not None
+    counts: Counter[str] = Counter()
+    bar = _progress(sys.stderr.isatty() and not args.quiet)
+    started = time.monotonic()
+    for step in ingest(conn, read_paths(args.paths, Settings()), Settings(), force=args.force):
+        if step.warning is not None:
+            _log(bar, f"qatynas: warning: {step.warning}")
+            continue
+        counts[step.outcome or "skipped"] += 1
+        if step.error is not None:
+            _log(bar, f"qatynas: skipped {step.error}")
+        if bar is not None:
+            bar.update(1)
+        elif not args.quiet and sum(counts.values()) % 100 == 0:
+            print(f"qatynas: {_ingest_summary(counts, started)}", file=sys.stderr)
+    if bar is not None:
+        bar.close()
+    print(f"qatynas: {args.db}: {_ingest_summary(counts, started)}", file=sys.stderr)
+    return 1 if counts["skipped"] and not (counts.total() - counts["skipped"]) else 0
+
+
+def _log(bar: Any, message: str) -> None:
+    if bar is not None:
+        bar.write(message, file=sys.stderr)
+    else:
+        print(message, file=sys.stderr)
+
+
+def _ingest_summary(counts: Counter[str], started: float) -> str:
+    total = counts.total()
+    rate = total / max(time.monotonic() - started, 1e-6)
+    parts = ", ".join(f"{counts[k]} {k}" for k in ("added", "replaced", "unchanged", "skipped"))
+    return f"{total} records: {parts} ({rate:.1f} articles/s)"
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _search(args: argparse.Namespace) -> int:
+    from qatynas.store import queries
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    hits = queries.search(
+        conn,
+        args.query,
+        country=args.country,
+        event_type=args.type,
+        since=args.since,
+        until=args.until,
+        kind=args.kind,
+        limit=args.limit,
+    )
+    if args.json:
+        _print_json(hits)
+        return 0
+    for h in hits:
+        who = f" {h['speaker']}:" if h["kind"] == "quote" else ""
+        print(f"{h['date'] or '----------'}  {h['article']}  [{h['kind']}]{who} {h['snippet']}")
+    print(f"qatynas: {len(hits)} found", file=sys.stderr)
+    return 0
+
+
+def _print_events(events: list[dict[str, Any]]) -> None:
+    for ev in events:
+        parties = f"{';'.join(ev['actors'])} → {';'.join(ev['recipients'])}"
+        print(
+            f"  #{ev['id']} {ev['date'] or ev['first_reported'] or '?'} {ev['type']}"
+            f"{'/' + ev['mode'] if ev['mode'] else ''} {parties}"
+            f"{' in ' + ev['location'] if ev['location'] else ''} score {ev['score']:+g},"
+            f" {ev['mentions']} mention(s), {ev['sources']} source(s),"
+            f" confidence {ev['confidence']:.2f}"
+        )
+        for m in ev.get("evidence", []):
+            print(f"      {m['date'] or '?'} {m['article']}: «{m['evidence']}»")
+
+
+def _dyad(args: argparse.Namespace) -> int:
+    from qatynas.store import queries
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    result = queries.dyad(
+        conn, args.first, args.second, since=args.since, until=args.until, by=args.by
+    )
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"{result['parties'][0]} – {result['parties'][1]}: {len(result['events'])} events")
+    for p in result["timeline"]:
+        counts = ", ".join(f"{k} {v}" for k, v in p["counts"].items() if v)
+        print(f"  {p['period']:<10} {p['events']:>3} events  score {p['score']:+g}  ({counts})")
+    _print_events(result["events"])
+    return 0
+
+
+def _partners(args: argparse.Namespace) -> int:
+    from qatynas.store import queries
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    ranked = queries.partners(conn, args.party, since=args.since, until=args.until)
+    if args.json:
+        _print_json(ranked)
+        return 0
+    for p in ranked:
+        print(f"{p['party']:<6} {p['events']:>4} events  score {p['score']:+g}")
+    return 0
+
+
+def _person(args: argparse.Namespace) -> int:
+    from qatynas.store import queries
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    found = queries.person(conn, args.name)
+    if args.json:
+        _print_json(found)
+        return 0
+    for p in found:
+        print(
+            f"{p['name']} ({p['latin'] or '-'}, {p['country'] or '?'}):"
+            f" {len(p['articles'])} articles"
+        )
+        for r in p["roles"]:
+            print(f"  role: {r['role']} ({r['articles']})")
+        for q in p["quotes"]:
+            print(f"  quote {q['date'] or '?'} {q['article']}: «{q['text']}»")
+        _print_events(p["events"])
+    if not found:
+        print(f"qatynas: no person named {args.name!r}", file=sys.stderr)
+    return 0 if found else 1
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from qatynas.store import queries
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    counts = queries.stats(conn)
+    if args.json:
+        _print_json(counts)
+    else:
+        for name, n in counts.items():
+            print(f"{name:<16} {n}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from qatynas.store.export import export
+
+    conn = _open_db(args.db)
+    if conn is None:
+        return 1
+    if args.format == "parquet" and not args.output:
+        print("qatynas: --format parquet needs --output FILE", file=sys.stderr)
+        return 2
+    if args.format == "parquet":
+        n = export(conn, args.what, "parquet", Path(args.output))
+    elif args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            n = export(conn, args.what, args.format, out)
+    else:
+        n = export(conn, args.what, args.format, sys.stdout)
+    print(f"qatynas: {n} {args.what} exported", file=sys.stderr)
+    return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from qatynas.fetch.client import Client
+    from qatynas.fetch.pages import Fetcher
+
+    if not args.urls and not args.feed:
+        print("qatynas: fetch needs a URL or --feed RSS_URL", file=sys.stderr)
+        return 2
+    conn = _open_db(args.db, readonly=False)
+    assert conn is not None
+    client = Client(timeout=args.timeout, retries=args.retries)
+    fetcher = Fetcher(conn, Settings(), client, delay=args.delay)
+    counts: Counter[str] = Counter()
+    steps = list(fetcher.urls(args.urls))
+    for feed_url in args.feed or []:
+        steps += fetcher.feed(feed_url)
+    for step in steps:
+        counts[step.outcome] += 1
+        for w in step.warnings:
+            print(f"qatynas: warning: {w}", file=sys.stderr)
+        print(f"qatynas: {step.outcome}: {step.message or step.url}", file=sys.stderr)
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+    print(f"qatynas: {args.db}: {summary or 'nothing fetched'}", file=sys.stderr)
+    stored = counts["stored"] + counts["unchanged"] + counts["replaced"] + counts["known"]
+    return 0 if stored else 1
+
+
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"the database file (default {DEFAULT_DB})")
+
+
+def _add_period(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", help="from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
+    p.add_argument("--until", help="up to and including this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def _add_store_commands(sub: Any) -> None:
+    p = sub.add_parser(
+        "ingest",
+        help="extract articles and store them in the knowledge base",
+        description=(
+            "Extract the articles (the inputs of 'extract') and store them in a SQLite file, "
+            "one transaction per article. Unchanged articles are skipped, changed ones replaced; "
+            "a run stopped at any point and started again gives the same database."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
+    _add_db(p)
+    p.add_argument("--force", action="store_true", help="extract known articles again")
+    p.add_argument("--quiet", action="store_true", help="no progress, only bad records")
+    p.set_defaults(func=_ingest)
+
+    p = sub.add_parser("search", help="full-text search of articles and quotes (any word form)")
+    p.add_argument("query")
+    p.add_argument("--country", help="articles naming this country (ISO alpha-3)")
+    p.add_argument("--type", help="articles reporting an event of this PLOVER type")
+    p.add_argument("--kind", choices=["article", "quote"], help="only articles or only quotes")
+    p.add_argument("--limit", type=int, default=20)
+    _add_period(p)
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+    p.set_defaults(func=_search)
+
+    p = sub.add_parser("dyad", help="events between two parties: timeline and evidence")
+    p.add_argument("first", metavar="PARTY")
+    p.add_argument("second", metavar="PARTY")
+    p.add_argument("--by", choices=["day", "month", "year"], default="month")
+    _add_period(p)
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+    p.set_defaults(func=_dyad)
+
+    p = sub.add_parser("partners", help="the partners of a party ranked by events and score")
+    p.add_argument("party")
+    _add_period(p)
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+    p.set_defaults(func=_partners)
+
+    p = sub.add_parser("person", help="roles, quotes and events of a person")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+    p.set_defaults(func=_person)
+
+    p = sub.add_parser("stats", help="counts of articles, events, persons, quotes")
+    p.add_argument("--json", action="store_true")
+    _add_db(p)
+    p.set_defaults(func=_stats)
+
+    p = sub.add_parser("export", help="events (PLOVER fields) or articles as JSONL, CSV, Parquet")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument("--what", choices=["events", "articles"], default="events")
+    p.add_argument("--output", metavar="FILE", help="default: standard output (not parquet)")
+    _add_db(p)
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("fetch", help="download news pages or a feed's articles and ingest them")
+    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("--feed", action="append", metavar="RSS_URL", help="a feed (repeatable)")
+    p.add_argument("--timeout", type=float, default=15.0, help="seconds per request")
+    p.add_argument("--retries", type=int, default=2, help="tries after a transient failure")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between downloads")
+    _add_db(p)
+    p.set_defaults(func=_fetch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qatynas",
@@ -66,6 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="indent the JSON for reading")
     p.add_argument("--strict", action="store_true", help="stop at the first bad record")
     p.set_defaults(func=_extract)
+    _add_store_commands(sub)
     return parser
 
 

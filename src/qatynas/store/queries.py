@@ -1,0 +1,340 @@
+"""The questions an analyst asks, answered once for every front end (CLI, JSON, web UI).
+
+Each function takes an open connection and returns plain JSON-ready values (dicts, lists,
+strings, numbers), so a front end only renders. Dates are ISO strings and compare as strings;
+`since`/`until` may be a year, a month or a day, and `until` includes the whole period it names.
+An event's date on a timeline is its own date when known, else the date it was first reported.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from typing import Any, Literal
+
+from qatynas.store import terms
+from qatynas.store.keys import person_key
+from qatynas.store.plover import QUADS, quad_class
+
+Period = Literal["month", "year", "day"]
+_PERIOD_LEN = {"year": 4, "month": 7, "day": 10}
+_EVENT_DATE = "coalesce(e.date, e.first_reported)"
+
+
+def _date_filter(column: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if since:
+        sql += f" and {column} >= ?"
+        params.append(since)
+    if until:
+        sql += f" and substr({column}, 1, {len(until)}) <= ?"
+        params.append(until)
+    return sql, params
+
+
+def _article_filter(
+    country: str | None, event_type: str | None, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
+    sql, params = _date_filter("a.date", since, until)
+    if country:
+        sql += " and exists (select 1 from article_countries c where c.article = a.num"
+        sql += " and c.country = ?)"
+        params.append(country.upper())
+    if event_type:
+        sql += " and exists (select 1 from event_mentions m where m.article = a.num"
+        sql += " and m.type = ?)"
+        params.append(event_type.upper())
+    return sql, params
+
+
+def search(
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    kind: Literal["article", "quote"] | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Articles and quotes whose words match every word of `query` in any inflected form.
+
+    Filters keep articles that name `country`, report an event of `event_type`, or appeared
+    between `since` and `until`; a quote is filtered by its article. Best matches (BM25) first,
+    articles before quotes.
+    """
+    match = terms.match_expression(query)
+    if match is None:
+        return []
+    where, params = _article_filter(country, event_type, since, until)
+    hits: list[dict[str, Any]] = []
+    if kind in (None, "article"):
+        rows = conn.execute(
+            "select a.id, a.date, a.source, a.title, a.text, bm25(articles_fts) as rank"
+            " from articles_fts join articles a on a.num = articles_fts.rowid"
+            f" where articles_fts match ? {where} order by rank, a.num limit ?",
+            [match, *params, limit],
+        )
+        hits += [
+            {
+                "kind": "article",
+                "article": r["id"],
+                "date": r["date"],
+                "source": r["source"],
+                "title": r["title"],
+                "snippet": terms.snippet(r["text"], query),
+            }
+            for r in rows
+        ]
+    if kind in (None, "quote"):
+        rows = conn.execute(
+            "select a.id, a.date, a.source, a.title, q.speaker, q.role, q.text"
+            " from quotes_fts join quotes q on q.id = quotes_fts.rowid"
+            " join articles a on a.num = q.article"
+            f" where quotes_fts match ? {where} order by bm25(quotes_fts), q.id limit ?",
+            [match, *params, limit],
+        )
+        hits += [
+            {
+                "kind": "quote",
+                "article": r["id"],
+                "date": r["date"],
+                "source": r["source"],
+                "title": r["title"],
+                "speaker": r["speaker"],
+                "role": r["role"],
+                "snippet": r["text"],
+            }
+            for r in rows
+        ]
+    return hits
+
+
+def _mentions_of(conn: sqlite3.Connection, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The evidence of each event: every article reporting it and the words that do."""
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in (event_ids[i : i + 500] for i in range(0, len(event_ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            "select m.event, a.id, a.date, a.source, a.title, a.url, m.evidence, m.evidence_field,"
+            " m.evidence_start, m.evidence_end, m.date as event_date, m.modality"
+            " from event_mentions m join articles a on a.num = m.article"
+            f" where m.event in ({marks}) order by a.date, a.num, m.ordinal",
+            chunk,
+        )
+        for r in rows:
+            out[r["event"]].append(
+                {
+                    "article": r["id"],
+                    "date": r["date"],
+                    "source": r["source"],
+                    "title": r["title"],
+                    "url": r["url"],
+                    "evidence": r["evidence"],
+                    "field": r["evidence_field"],
+                    "start": r["evidence_start"],
+                    "end": r["evidence_end"],
+                }
+            )
+    return out
+
+
+def _event(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "date": row["date"],
+        "first_reported": row["first_reported"],
+        "type": row["type"],
+        "quad_class": quad_class(row["type"]),
+        "mode": row["mode"],
+        "actors": row["actors"].split(";") if row["actors"] else [],
+        "recipients": row["recipients"].split(";") if row["recipients"] else [],
+        "modality": row["modality"],
+        "location": row["location"],
+        "contexts": json.loads(row["contexts"]),
+        "score": row["score"],
+        "mentions": row["mentions"],
+        "sources": row["sources"],
+        "confidence": row["confidence"],
+    }
+
+
+def events_by_id(conn: sqlite3.Connection, ids: list[int]) -> list[dict[str, Any]]:
+    """Events with their evidence, in the order of `ids`."""
+    rows = {}
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        for r in conn.execute(f"select * from events where id in ({marks})", chunk):
+            rows[r["id"]] = r
+    evidence = _mentions_of(conn, ids)
+    return [{**_event(rows[i]), "evidence": evidence[i]} for i in ids if i in rows]
+
+
+def dyad(
+    conn: sqlite3.Connection,
+    first: str,
+    second: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    by: Period = "month",
+) -> dict[str, Any]:
+    """Events between two parties (either direction): a timeline and the events with evidence.
+
+    Each period has the count of events per quad class and the summed score; an event dated less
+    precisely than the period (a year on a monthly timeline) gets a period of its own ("2024").
+    """
+    first, second = first.upper(), second.upper()
+    where, params = _date_filter(_EVENT_DATE, since, until)
+    rows = conn.execute(
+        f"select e.id, e.type, e.score, {_EVENT_DATE} as day from events e"
+        " where exists (select 1 from event_parties p where p.event = e.id and p.party = ?)"
+        " and exists (select 1 from event_parties p where p.event = e.id and p.party = ?)"
+        f" and ? != ? {where} order by day, e.id",
+        [first, second, first, second, *params],
+    ).fetchall()
+    return {
+        "parties": [first, second],
+        "by": by,
+        "timeline": _timeline(rows, _PERIOD_LEN[by]),
+        "events": events_by_id(conn, [r["id"] for r in rows]),
+    }
+
+
+def _timeline(rows: list[sqlite3.Row], length: int) -> list[dict[str, Any]]:
+    periods: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        key = (r["day"] or "unknown")[:length]
+        p = periods.setdefault(
+            key, {"period": key, "events": 0, "score": 0.0, "counts": dict.fromkeys(QUADS, 0)}
+        )
+        p["events"] += 1
+        p["score"] = round(p["score"] + r["score"], 3)
+        quad = quad_class(r["type"])
+        p["counts"][quad] = p["counts"].get(quad, 0) + 1
+    return [periods[k] for k in sorted(periods)]
+
+
+def partners(
+    conn: sqlite3.Connection,
+    party: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """The parties `party` has events with, most events first, then by summed score."""
+    party = party.upper()
+    where, params = _date_filter(_EVENT_DATE, since, until)
+    rows = conn.execute(
+        "select o.party, e.type, e.score from events e"
+        " join event_parties me on me.event = e.id and me.party = ?"
+        " join (select distinct event, party from event_parties) o"
+        f" on o.event = e.id and o.party != ? where 1 {where}",
+        [party, party, *params],
+    ).fetchall()
+    table: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        p = table.setdefault(
+            r["party"],
+            {"party": r["party"], "events": 0, "score": 0.0, "counts": dict.fromkeys(QUADS, 0)},
+        )
+        p["events"] += 1
+        p["score"] = round(p["score"] + r["score"], 3)
+        quad = quad_class(r["type"])
+        p["counts"][quad] = p["counts"].get(quad, 0) + 1
+    ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["party"]))
+    return ranked[:limit]
+
+
+def person(conn: sqlite3.Connection, name: str, *, limit: int = 10) -> list[dict[str, Any]]:
+    """Persons named `name` (by `person_key`, else by part of the name): each with the roles
+    the articles give, their quotes, and the events whose evidence mentions them."""
+    rows = conn.execute("select * from persons where key = ?", (person_key(name),)).fetchall()
+    if not rows:
+        rows = conn.execute(
+            "select * from persons where name like ? or latin like ? order by id limit ?",
+            (f"%{name}%", f"%{name}%", limit),
+        ).fetchall()
+    return [_dossier(conn, r) for r in rows]
+
+
+def _dossier(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    mentions = conn.execute(
+        "select pm.article as num, a.id, a.date, a.title, pm.role, pm.spans"
+        " from person_mentions pm join articles a on a.num = pm.article"
+        " where pm.person = ? order by a.date, a.num",
+        (row["id"],),
+    ).fetchall()
+    roles = Counter(m["role"] for m in mentions if m["role"])
+    quotes = conn.execute(
+        "select a.id as article, a.date, q.text, q.role from quotes q"
+        " join articles a on a.num = q.article where q.person = ? order by a.date, q.id",
+        (row["id"],),
+    ).fetchall()
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "latin": row["latin"],
+        "country": row["country"],
+        "key": row["key"],
+        "roles": [{"role": r, "articles": n} for r, n in roles.most_common()],
+        "articles": [
+            {"article": m["id"], "date": m["date"], "title": m["title"]} for m in mentions
+        ],
+        "quotes": [dict(q) for q in quotes],
+        "events": events_by_id(conn, _events_naming(conn, mentions)),
+    }
+
+
+def _span_of(mention: Any) -> tuple[str, int, int]:
+    if isinstance(mention, dict):
+        return str(mention.get("field", "text")), int(mention["start"]), int(mention["end"])
+    return "text", int(mention[0]), int(mention[1])
+
+
+def _events_naming(conn: sqlite3.Connection, mentions: list[sqlite3.Row]) -> list[int]:
+    """Events whose evidence contains one of the person's mentions in that article."""
+    found: list[int] = []
+    for m in mentions:
+        spans = [_span_of(s) for s in json.loads(m["spans"])]
+        for ev in conn.execute(
+            "select event, evidence_field, evidence_start, evidence_end from event_mentions"
+            " where article = ? order by ordinal",
+            (m["num"],),
+        ):
+            if any(
+                f == ev["evidence_field"] and ev["evidence_start"] <= s and e <= ev["evidence_end"]
+                for f, s, e in spans
+            ):
+                found.append(ev["event"])
+    return list(dict.fromkeys(found))
+
+
+def stats(conn: sqlite3.Connection) -> dict[str, int]:
+    """How much the knowledge base holds."""
+    counts = {
+        "articles": "select count(*) from articles",
+        "sources": "select count(*) from sources",
+        "countries": "select count(distinct country) from article_countries",
+        "persons": "select count(*) from persons",
+        "organizations": "select count(*) from organizations",
+        "locations": "select count(*) from locations",
+        "events": "select count(*) from events",
+        "event_mentions": "select count(*) from event_mentions",
+        "merged_events": "select count(*) from events where mentions > 1",
+        "quotes": "select count(*) from quotes",
+    }
+    return {name: int(conn.execute(sql).fetchone()[0]) for name, sql in counts.items()}
+
+
+def known_url(conn: sqlite3.Connection, url: str) -> bool:
+    """Whether `url` was fetched before, or an article with that URL is stored."""
+    row = conn.execute(
+        "select 1 from fetches where (url = ? or final_url = ?) and article is not null"
+        " union all select 1 from articles where url = ? limit 1",
+        (url, url, url),
+    ).fetchone()
+    return row is not None
