@@ -58,7 +58,7 @@ def read_json_lines(name: str, stream: BinaryIO, settings: Settings) -> Iterator
 
 def read_json(name: str, stream: BinaryIO, settings: Settings) -> Iterator[Item]:
     """Every record of a JSON document: a top-level array of objects, or objects in a row."""
-    values = _Values(name, text_chunks(name, stream), settings)
+    values = _Values(name, _without_bom(text_chunks(name, stream)), settings)
     try:
         yield from _records(name, values, settings)
     except InputError as err:
@@ -66,6 +66,12 @@ def read_json(name: str, stream: BinaryIO, settings: Settings) -> Iterator[Item]
     except json.JSONDecodeError as exc:
         line = values.line + exc.lineno - 1
         yield InputError(name, line, f"malformed JSON: {exc.msg}; the rest of the file is not read")
+
+
+def _without_bom(chunks: Iterator[str]) -> Iterator[str]:
+    first = next(chunks, "")
+    yield first.removeprefix(BOM)
+    yield from chunks
 
 
 def _records(name: str, values: _Values, settings: Settings) -> Iterator[Item]:

@@ -31,6 +31,7 @@ JSON_BYTES_PER_CHAR = 6
 
 _NEWLINE = re.compile(r"\r\n?")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_MARKUP = re.compile(rb"<(?:[!?]|[A-Za-z])")  # <!DOCTYPE, <?xml, <html, <div...
 
 
 def clean(text: str) -> str:
@@ -143,7 +144,7 @@ def _char_boundary(data: bytes) -> int:
 def sniff(head: bytes) -> Kind:
     """The kind of an input from its first bytes (stdin, files without a known suffix)."""
     start = head.removeprefix(BOM.encode()).lstrip()
-    if start.startswith(b"<"):
+    if _MARKUP.match(start):
         return "html"
     if start.startswith(b"["):
         return "json"
