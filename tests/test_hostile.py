@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 import unicodedata
 from typing import Any
 
@@ -29,8 +30,9 @@ from qatynas.settings import Settings
 
 SETTINGS = Settings()
 KINDS: tuple[Kind | None, ...] = (None, "jsonl", "json", "html", "text")
+# QATYNAS_FUZZ_EXAMPLES=5000 for a longer hunt; 200 keeps the suite fast.
 BOUNDED = settings(
-    max_examples=200,
+    max_examples=int(os.environ.get("QATYNAS_FUZZ_EXAMPLES", "200")),
     deadline=None,
     database=None,  # tests write only to temporary folders
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
