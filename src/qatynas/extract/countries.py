@@ -2,10 +2,10 @@
 
 Both come from one gazetteer (extract/gazetteer.py) so that the longest name wins everywhere:
 "Еуропалық Одақ" is the EU, not Europe; "Латын Америкасы" is neither a state nor America;
-"Азия даму банкі" is the ADB. Data (lang/kk/): countries.tsv (generated from CLDR), country_forms.tsv
-(press forms, abbreviations, adjectives), organizations_intl.tsv, not_countries*.tsv (continents,
-regions, seas: matched only to block), not_states.tsv (ISO territories that are no states:
-Гренландия, Гонконг), currency_words.tsv.
+"Азия даму банкі" is the ADB. Data (lang/kk/): countries.tsv (generated from CLDR),
+country_forms.tsv (press forms, abbreviations, adjectives), organizations_intl.tsv,
+not_countries*.tsv (continents, regions, seas: matched only to block), not_states.tsv (ISO
+territories that are no states: Гренландия, Гонконг), currency_words.tsv.
 
 What annotation.md says a country mention is not, and how it is kept out:
 - a currency name (АҚШ доллары, ресей рублі): a state followed by a currency noun is dropped;
@@ -67,7 +67,9 @@ def country_name(code: str) -> str | None:
 
 
 def _is_currency(text: str, match: Match) -> bool:
-    return any(_next_word_is(text, match.end, row["stem"]) for row in rows("kk", "currency_words.tsv"))
+    return any(
+        _next_word_is(text, match.end, row["stem"]) for row in rows("kk", "currency_words.tsv")
+    )
 
 
 def _next_word_is(text: str, pos: int, stem: str) -> bool:
@@ -96,18 +98,27 @@ def _via(form: str, via: str) -> str:
 
 @cache
 def _gazetteer() -> Gazetteer:
-    entries: list[Entry] = []
+    """One automaton over states, organisations and blocks. A later file's row replaces an
+    earlier one of the same form: curated rows replace generated ones (Палау, also "pilaf", is a
+    common_name in country_forms.tsv)."""
+    entries: dict[str, Entry] = {}
     territories = {r["code"] for r in rows("kk", "not_states.tsv")}
-    for r in rows("kk", "countries.tsv"):
-        kind = "block" if r["code"] in territories else "country"
-        for form in [r["name"], *filter(None, r["forms"].split("|"))]:
-            entries.append(Entry(form, r["code"], _via(form, "name"), kind))
-    for r in rows("kk", "country_forms.tsv"):
-        kind = "block" if r["code"] in territories else "country"
-        entries.append(Entry(r["form"], r["code"], r["via"], kind))
-    for r in rows("kk", "organizations_intl.tsv"):
-        entries.append(Entry(r["form"], r["name"], r["via"], "org"))
-    for name in ("not_countries.tsv", "not_countries_cldr.tsv"):
+
+    def add(form: str, code: str, via: str) -> None:
+        kind = "block" if code in territories else "country"
+        entries[form] = Entry(form, code, via, kind)
+
+    def block(name: str) -> None:
         for r in rows("kk", name):
-            entries.append(Entry(r["form"], r["kind"], "block", "block"))
-    return Gazetteer(entries)
+            entries[r["form"]] = Entry(r["form"], r["kind"], "block", "block")
+
+    block("not_countries_cldr.tsv")  # CLDR's "Америка" is the continent; the press means USA
+    for r in rows("kk", "countries.tsv"):
+        for form in [r["name"], *filter(None, r["forms"].split("|"))]:
+            add(form, r["code"], _via(form, "name"))
+    block("not_countries.tsv")
+    for r in rows("kk", "country_forms.tsv"):
+        add(r["form"], r["code"], r["via"])
+    for r in rows("kk", "organizations_intl.tsv"):
+        entries[r["form"]] = Entry(r["form"], r["name"], r["via"], "org")
+    return Gazetteer(entries.values())

@@ -77,9 +77,25 @@ def _suffix_pattern() -> re.Pattern[str]:
     return re.compile(chain)
 
 
-def is_suffix_chain(tail: str) -> bool:
-    """True when `tail` (lower case, may be empty) is a valid chain of nominal suffixes."""
-    return _suffix_pattern().fullmatch(tail) is not None
+@cache
+def _after_possessive_pattern() -> re.Pattern[str]:
+    """A chain after a form that itself ends in a possessive (Республикасы+на, Ұйымы+нда)."""
+    slots = {r["slot"]: r for r in rows("kk", "suffix_chains.tsv")}
+    case = slots["case"]
+    forms = sorted((case["forms"] + " " + case["after_possessive"]).split(), key=len, reverse=True)
+    attrib = sorted(slots["attrib"]["forms"].split(), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, forms)) + ")?(?:" + "|".join(attrib) + ")?")
+
+
+def is_suffix_chain(tail: str, after_possessive: bool = False) -> bool:
+    """True when `tail` (lower case, may be empty) is a valid chain of nominal suffixes.
+
+    `after_possessive`: the stem ends in a possessive (Штаттары), so the pronominal n of
+    Штаттарына is allowed too.
+    """
+    if _suffix_pattern().fullmatch(tail) is not None:
+        return True
+    return after_possessive and _after_possessive_pattern().fullmatch(tail) is not None
 
 
 def is_derivation(tail: str) -> bool:
@@ -150,7 +166,7 @@ def _accept(text: str, low: str, start: int, stop: int, entry: Entry) -> Match |
         return Match(entry, start, stop, "")  # a compound: Қазақстан-Ресей, қазақ-қырғыз
     if end < len(text) and text[end].isdigit():
         return None
-    if not is_suffix_chain(tail):
+    if not is_suffix_chain(tail, low[stop - 1] in "ыі"):
         return None
     return Match(entry, start, end, tail)
 
