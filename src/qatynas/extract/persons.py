@@ -1,0 +1,337 @@
+"""Persons: named real people, each with every mention, its role and the state it serves.
+
+Candidates are runs of capitalised words in a sentence (particles such as фон, дер, бин and
+initials such as Дж.Д. may stand inside), cut at country and place mentions, title words and
+words that are never names. A run is a person when enough evidence agrees: a known given name,
+a surname ending (-ов, -ұлы, -ян), a title right before it, the actor dictionary, or the NER
+tagger when one is installed. A run is no person when it is only part of the name of a place,
+street, school or organisation (Абай атындағы саябақ, Назарбаев Университеті), when it names the
+article's correspondent (Kazinform тілшісі X), or when it stands alone in quotation marks.
+
+Within an article, later short mentions (Қонысбаев, Тоқаевтың) join the full name they end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from qatynas.extract import actors, names, ner_signal, roles
+from qatynas.lang import rows
+from qatynas.model import Document, Entity, Sentence, Span, Token
+
+LANG = "kk"
+MAX_RUN = 6
+MIN_SINGLE = 4
+_PARTICLES = frozenset({"фон", "дер", "ван", "де", "да", "ди", "ла", "ле", "бин", "ибн", "бен"})
+_NAME_PREFIXES = ("әл-", "аль-", "ал-", "ас-", "әс-", "аш-", "әш-", "ад-", "ат-", "ар-")
+
+
+@dataclass
+class _Run:
+    """A candidate name: tokens [first, last] of a sentence."""
+
+    sent: Sentence
+    first: int
+    last: int
+    surname: str = ""
+    actor: actors.Actor | None = None
+    role: Span | None = None
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return self.sent.tokens[self.first : self.last + 1]
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if t.text[:1].isalpha()]
+
+    @property
+    def span(self) -> Span:
+        return Span(self.tokens[0].start, self.tokens[-1].end)
+
+
+@dataclass
+class _Person:
+    name: str
+    surname: str
+    mentions: list[Span] = field(default_factory=list)
+    role: Span | None = None
+    actor: actors.Actor | None = None
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return frozenset(r["stem"] for r in rows(LANG, "names_blockers.tsv"))
+
+
+def _is_blocker(word: str) -> bool:
+    low = word.lower()
+    stems = _blockers()
+    return any(low[:cut] in stems and roles.is_ending(low[cut:]) for cut in range(len(low), 2, -1))
+
+
+def _is_cap(tok: Token) -> bool:
+    text = tok.text
+    low = text.lower()
+    for prefix in _NAME_PREFIXES:
+        if low.startswith(prefix) and len(text) > len(prefix):
+            return text[len(prefix)].isupper()
+    if not text[:1].isupper() or not text[:1].isalpha():
+        return False
+    letters = [ch for ch in text.split("-")[0] if ch.isalpha()]
+    return not (len(letters) >= 2 and all(ch.isupper() for ch in letters))
+
+
+def _overlaps(tok: Token, covered: list[Span]) -> bool:
+    return any(s.start < tok.end and tok.start < s.end for s in covered)
+
+
+def _name_token(tok: Token, covered: list[Span]) -> bool:
+    if not _is_cap(tok) or _overlaps(tok, covered):
+        return False
+    low = tok.text.lower()
+    if low in names.not_names() and low not in names.given_names():
+        return False
+    if low not in names.given_names() and roles.title_kind(tok.text) in ("stop", "modifier"):
+        return False
+    return not roles.is_title(tok)
+
+
+def _ends_name(tok: Token, nxt: Token) -> bool:
+    """Only a name's last word is inflected, and a surname ending closes it (Тоқаевтың Ереванға).
+
+    A patronymic does not (Светлана Қабыкенқызы Жақыпова), nor does a given name (Сайда).
+    """
+    word = tok.text
+    if word.lower() in names.given_names() or names.surname_strength(nxt.text):
+        return False
+    if len(names.nominative_candidates(word)) > 1 or roles.inflected(word):
+        return True
+    return names.surname_strength(word) == 2 and not names.is_patronymic(word)
+
+
+def _trim(toks: tuple[Token, ...], i: int, j: int) -> int:
+    """Drop trailing words that end no name.
+
+    Cut after a known full name (Скотт Бессент Давоста); drop Latin after Cyrillic (Трамп
+    TruthSocial), adjectives (Тоқаев Қаржылық) and, after two words, a locative (Дмитриев
+    Парижде): persons seldom stand in it, places often.
+    """
+    for k in range(j - 1, i, -1):
+        if " ".join(t.text for t in toks[i : k + 1]).lower() in actors.full_forms():
+            return k
+    if (
+        j - i >= 2
+        and toks[j].text.lower().endswith(roles.LOCATIVE)
+        and (len(names.nominative_candidates(toks[j].text)) == 1)
+    ):
+        j -= 1
+    while j > i:
+        word = toks[j].text
+        latin = word[:1].isascii() and not toks[i].text[:1].isascii()
+        if not (latin or word.lower().endswith(names.ADJECTIVE_ENDINGS)):
+            break
+        j -= 1
+    return j
+
+
+def _surname_over_state(prev: Token, tok: Token, states: list[Span]) -> bool:
+    """A given name followed by a word read as a state or place (Хайма Вашингтонмен)."""
+    return (
+        prev.text.lower() in names.given_names()
+        and _is_cap(tok)
+        and _overlaps(tok, states)
+        and not _overlaps(prev, states)
+    )
+
+
+def _initial(toks: tuple[Token, ...], j: int) -> bool:
+    """Token j is an initial with its full stop, a name word right after (Дж.Д.Венс)."""
+    return (
+        j + 2 < len(toks)
+        and toks[j + 1].text == "."
+        and len(toks[j].text) <= 3
+        and _is_cap(toks[j + 2])
+        and toks[j + 2].start == toks[j + 1].end
+    )
+
+
+def _particle(toks: tuple[Token, ...], j: int, covered: list[Span]) -> bool:
+    """A particle inside a name, a name word right after (фон дер Ляйен, бин Салман)."""
+    return (
+        j + 2 < len(toks)
+        and toks[j + 1].text.lower() in _PARTICLES
+        and _name_token(toks[j + 2], covered)
+    )
+
+
+def _runs(sent: Sentence, covered: list[Span], states: list[Span]) -> list[_Run]:
+    toks = sent.tokens
+    out: list[_Run] = []
+    i = 0
+    while i < len(toks):
+        if not _name_token(toks[i], covered):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and not _ends_name(toks[j], toks[j + 1]):
+            nxt = toks[j + 1]
+            if _name_token(nxt, covered):
+                j += 1
+            elif _surname_over_state(toks[j], nxt, states):
+                j += 1
+                break
+            elif _initial(toks, j) or _particle(toks, j, covered):
+                j += 2
+            else:
+                break
+        out.append(_Run(sent, i, _trim(toks, i, j)))
+        i = j + 1
+    return out
+
+
+def _quoted(run: _Run) -> bool:
+    toks = run.sent.tokens
+    return (
+        run.first > 0
+        and toks[run.first - 1].text in '«"“'
+        and (run.last + 1 < len(toks) and toks[run.last + 1].text in '»"”')
+    )
+
+
+def _excluded(run: _Run) -> bool:
+    toks = run.sent.tokens
+    after = toks[run.last + 1] if run.last + 1 < len(toks) else None
+    if after is not None and _is_blocker(after.text):
+        return True
+    if any(_is_blocker(t.text) for t in run.words[1:]):
+        return True
+    return _quoted(run) or roles.is_author_before(run.sent, run.first)
+
+
+def _accept(run: _Run, ner_person: bool) -> bool:
+    words = run.words
+    surname = run.surname
+    strength = names.surname_strength(surname)
+    title = run.first > 0 and roles.title_kind(run.sent.tokens[run.first - 1].text) == "head"
+    if len(words) >= 2:
+        given = any(w.text.lower() in names.given_names() for w in words[:-1])
+        return bool(given or strength or run.actor or title or ner_person)
+    if len(surname) < MIN_SINGLE or surname.lower() in names.given_names():
+        return False
+    if run.actor is not None or ner_person:
+        return True
+    if strength == 2 and surname.lower().endswith(names.WEAK_SINGLE) and len(surname) < 7:
+        return False
+    return strength == 2 or (title and strength == 1)
+
+
+def _resolve(run: _Run, known: frozenset[str], date: str | None) -> None:
+    words = run.words
+    run.surname = names.nominative(words[-1].text, known)
+    given = words[0].text if len(words) >= 2 and len(words[0].text) > 3 else None
+    run.actor = actors.lookup(run.surname, given, date)
+
+
+def _bare_forms(doc: Document) -> frozenset[str]:
+    """Lower-case capitalised words of the article: a name's bare form, where it occurs."""
+    assert doc.analysis is not None
+    out = {t.text.lower() for s in doc.analysis.sentences for t in s.tokens if _is_cap(t)}
+    return frozenset(out) | actors.surnames()
+
+
+def _full_name(doc: Document, run: _Run) -> str:
+    assert doc.analysis is not None
+    last = run.words[-1]
+    text = doc.analysis.text
+    return text[run.tokens[0].start : last.start] + run.surname
+
+
+def find_persons(doc: Document, covered: list[Span]) -> list[Entity]:
+    """PERSON entities of an analysed document; `covered` spans are never names."""
+    assert doc.analysis is not None
+    known = _bare_forms(doc)
+    states = [m.span for m in doc.countries]
+    states += [span for ent in doc.locations for span in ent.mentions]
+    accepted: list[_Run] = []
+    pending: list[_Run] = []
+    for sent in doc.analysis.sentences:
+        tags = ner_signal.person_tokens(sent)
+        here: list[_Run] = []
+        rest: list[_Run] = []
+        for run in _runs(sent, covered, states):
+            if _excluded(run):
+                continue
+            _resolve(run, known, doc.date)
+            ner_person = any(i in tags for i in range(run.first, run.last + 1))
+            (here if _accept(run, ner_person) else rest).append(run)
+        taken = {i for r in here for i in range(r.first, r.last + 1)}
+        for run in here + rest:
+            run.role = roles.role_before(sent, run.first, taken, doc.countries) or (
+                roles.role_after(sent, run.last, doc.countries)
+            )
+        accepted.extend(here)
+        pending.extend(rest)
+    persons = _link(doc, accepted, pending)
+    return [_entity(doc, p) for p in persons]
+
+
+def _link(doc: Document, accepted: list[_Run], pending: list[_Run]) -> list[_Person]:
+    """Group runs into persons: full names first, then short mentions by surname."""
+    by_surname: dict[str, _Person] = {}
+    order: list[_Person] = []
+    full = sorted((r for r in accepted if len(r.words) >= 2), key=lambda r: r.span)
+    for run in full:
+        key = run.surname.lower()
+        person = by_surname.get(key)
+        if person is None:
+            person = _Person(_full_name(doc, run), run.surname, actor=run.actor)
+            by_surname[key] = person
+            order.append(person)
+        _add(person, run)
+    singles = sorted((r for r in accepted + pending if len(r.words) == 1), key=lambda r: r.span)
+    for run in singles:
+        key = run.surname.lower()
+        person = by_surname.get(key)
+        if person is None and run in accepted:
+            person = _Person(run.surname, run.surname, actor=run.actor)
+            by_surname[key] = person
+            order.append(person)
+        if person is not None:
+            _add(person, run)
+    return order
+
+
+def _add(person: _Person, run: _Run) -> None:
+    person.mentions.append(run.span)
+    if person.actor is None:
+        person.actor = run.actor
+    if person.role is None:
+        person.role = run.role
+
+
+def _entity(doc: Document, person: _Person) -> Entity:
+    assert doc.analysis is not None
+    role = doc.analysis.text[person.role.start : person.role.end] if person.role else None
+    country = _role_country(doc, person.role) if person.role else None
+    actor = person.actor
+    if country is None and actor is not None:
+        country = actor.country
+    if country is None and role is not None and (actor is None or actor.org is None):
+        country = roles.home_state(role)
+    return Entity(
+        label="PERSON",
+        name=person.name,
+        mentions=tuple(sorted(person.mentions)),
+        country=country,
+        role=role,
+        latin=actor.latin if actor else None,
+        code=actor.org if actor else None,
+    )
+
+
+def _role_country(doc: Document, role: Span) -> str | None:
+    """The state of the first country mention inside the role (Қазақстанның ... елшісі)."""
+    inside = [m for m in doc.countries if role.start <= m.span.start < role.end]
+    return min(inside, key=lambda m: m.span.start).code if inside else None
