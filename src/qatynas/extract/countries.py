@@ -67,18 +67,26 @@ def country_name(code: str) -> str | None:
 
 
 def _is_currency(text: str, match: Match) -> bool:
-    return any(
-        _next_word_is(text, match.end, row["stem"]) for row in rows("kk", "currency_words.tsv")
-    )
+    return _next_word_in(text, match.end, _currency_stems())
 
 
 def _next_word_is(text: str, pos: int, stem: str) -> bool:
-    """True when the word after `pos` is `stem` plus a suffix chain (доллары, тілінде)."""
+    """True when the word after `pos` is `stem` plus a suffix chain (тілінде)."""
+    return _next_word_in(text, pos, frozenset((stem,)))
+
+
+def _next_word_in(text: str, pos: int, stems: frozenset[str]) -> bool:
+    """True when the word after `pos` is one of `stems` plus a suffix chain (доллары)."""
     found = _NEXT_WORD.match(text, pos)
     if not found:
         return False
     word = found.group(1).lower()
-    return word.startswith(stem) and is_suffix_chain(word[len(stem) :])
+    return any(word[:n] in stems and is_suffix_chain(word[n:]) for n in range(len(word), 1, -1))
+
+
+@cache
+def _currency_stems() -> frozenset[str]:
+    return frozenset(r["stem"] for r in rows("kk", "currency_words.tsv"))
 
 
 @cache

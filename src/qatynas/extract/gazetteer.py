@@ -100,8 +100,13 @@ def is_suffix_chain(tail: str, after_possessive: bool = False) -> bool:
 
 def is_derivation(tail: str) -> bool:
     """True when the tail begins with an adjective-forming suffix (ресей+лік, қытай+лық)."""
-    derivs = rows("kk", "suffix_chains.tsv")[0]["forms"].split()
-    return any(tail.startswith(d) for d in derivs)
+    return tail.startswith(_derivations())
+
+
+@cache
+def _derivations() -> tuple[str, ...]:
+    slots = {r["slot"]: r["forms"] for r in rows("kk", "suffix_chains.tsv")}
+    return tuple(slots["deriv"].split())
 
 
 def sentence_initial(text: str, start: int) -> bool:
