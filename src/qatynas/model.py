@@ -68,8 +68,11 @@ class Analysis:
     def to_source(self, span: Span) -> SourceSpan:
         fld, start = self.source_map[span.start]
         if span.end > span.start:
-            end_fld, last = self.source_map[span.end - 1]
-            end = last + 1 if end_fld == fld else start
+            # The entry after the span, not last + 1: one analysis letter may stand for two
+            # source letters (Latin "sh" → "ш"), and the map keeps an entry past each segment.
+            end_fld, end = self.source_map[span.end]
+            if end_fld != fld:
+                end = self.source_map[span.end - 1][1] + 1
         else:
             end = start
         return SourceSpan(fld, start, max(start, end))
