@@ -18,6 +18,7 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/qatynas extract --pretty $(EXAMPLE)
+	$(BIN)/qatynas ingest --db qatynas.db $(EXAMPLE) && $(BIN)/qatynas dyad KAZ ARM --db qatynas.db
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(SRC)
