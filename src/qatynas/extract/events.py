@@ -14,6 +14,7 @@ from functools import cache
 
 from qatynas import lang
 from qatynas.extract.dates import find_dates
+from qatynas.extract.lexicon import Pattern, PatternIndex
 from qatynas.extract.modality import modality_of
 from qatynas.extract.parties import Party, sentence_parties
 from qatynas.extract.triggers import TriggerMatch, find_triggers
@@ -101,11 +102,48 @@ def _place(doc: Document, sent: Sentence, parties: Sequence[Party]) -> str | Non
     return places[0].name
 
 
-def _sentence_events(doc: Document, sent: Sentence) -> list[Event]:
+@cache
+def _dyad_words(language: str) -> PatternIndex:
+    rows = lang.rows(language, "dyad_words.tsv")
+    return PatternIndex([(Pattern.parse(r["pattern"]), 0) for r in rows])
+
+
+def main_pair(doc: Document) -> tuple[str, str] | None:
+    """The two parties the article names most, when the second is named at least twice."""
+    counts: dict[str, int] = {}
+    for m in doc.countries:
+        counts[m.code] = counts.get(m.code, 0) + 1
+    for ent in doc.entities:
+        if ent.label == "ORG" and ent.code:
+            counts[ent.code] = counts.get(ent.code, 0) + len(ent.mentions)
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return None
+    if len(ranked) > 2 and counts[ranked[2]] == counts[ranked[1]]:
+        return None  # no clear pair
+    return ranked[0], ranked[1]
+
+
+def _implied_pair(
+    doc: Document, sent: Sentence, parties: list[Party], pair: tuple[str, str] | None
+) -> list[Party]:
+    """Parties of a sentence that names fewer than two but refers to "the two countries"."""
+    if pair is None or len({p.code for p in parties}) >= 2:
+        return parties
+    words = [t.text.lower() for t in sent.tokens]
+    found = _dyad_words("kk").find(words)
+    if not found:
+        return parties
+    a, b, _ = found[0]
+    span = Span(sent.tokens[a].start, sent.tokens[b - 1].end)
+    return [Party(code, a, "nom", "implicit", span) for code in pair]
+
+
+def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None) -> list[Event]:
     triggers = find_triggers(sent)
     if not triggers:
         return []
-    parties = sentence_parties(doc, sent)
+    parties = _implied_pair(doc, sent, sentence_parties(doc, sent), pair)
     if len({p.code for p in parties}) < 2:
         return []
     out: list[Event] = []
@@ -182,6 +220,7 @@ def extract(doc: Document, settings: Settings) -> None:
     if doc.lang not in (None, "kk"):
         return
     found: list[Event] = []
+    pair = main_pair(doc)
     for sent in doc.analysis.sentences:
-        found.extend(_sentence_events(doc, sent))
+        found.extend(_sentence_events(doc, sent, pair))
     doc.events = _merge(found)

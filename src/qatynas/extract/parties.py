@@ -65,40 +65,51 @@ def _token_index(sent: Sentence, offset: int) -> int | None:
     return None
 
 
-def _suffix(sent: Sentence, i: int, mention_end: int) -> str:
+def _suffix(sent: Sentence, i: int, mention_end: int, name: str) -> str:
+    """The ending after a party's name in its token: "ЕО-ның" → "ның", "Норвегияға" → "ға"
+    (from the nominative name the stage gave it), else what the lemma leaves over."""
     tok = sent.tokens[i]
+    text = tok.text
     if mention_end < tok.end:
-        return tok.text[mention_end - tok.start :]
+        return text[mention_end - tok.start :]
+    for mark in _HYPHENS:
+        head, sep, tail = text.rpartition(mark)
+        if sep and head and tail.isalpha() and tail.islower() and len(tail) <= 6:
+            return tail
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    if last and text.lower().startswith(last):
+        return text[len(last) :]
     lemma = tok.lemma
-    if lemma and len(lemma) < len(tok.text) and tok.text.lower().startswith(lemma.lower()):
-        return tok.text[len(lemma) :]
+    if lemma and len(lemma) < len(text) and text.lower().startswith(lemma.lower()):
+        return text[len(lemma) :]
     return ""
 
 
-def _mentions(doc: Document) -> list[tuple[str, str, Span]]:
-    """(code, kind, span) of every party mention in the document."""
+def _mentions(doc: Document) -> list[tuple[str, str, Span, str]]:
+    """(code, kind, span, nominative name) of every party mention in the document."""
     named = {m.code for m in doc.countries}
-    out = [(m.code, "state", m.span) for m in doc.countries]
+    out = [(m.code, "state", m.span, m.name) for m in doc.countries]
     for ent in doc.entities:
         if ent.label == "ORG" and ent.code:
-            out.extend((ent.code, "org", s) for s in ent.mentions)
+            out.extend((ent.code, "org", s, ent.name) for s in ent.mentions)
         elif ent.label == "PERSON" and ent.country:
-            out.extend((ent.country, "person", s) for s in ent.mentions)
+            out.extend((ent.country, "person", s, ent.name) for s in ent.mentions)
         elif ent.label == "LOC" and ent.country in named and ent.country:
-            out.extend((ent.country, "place", s) for s in ent.mentions)
+            out.extend((ent.country, "place", s, ent.name) for s in ent.mentions)
     return out
 
 
 def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> list[Party]:
     """Parties of one sentence in text order, one per mention."""
     found: dict[int, Party] = {}
-    for code, kind, span in _mentions(doc):
+    for code, kind, span, name in _mentions(doc):
         if not (sent.start <= span.start < sent.end):
             continue
         i = _token_index(sent, max(span.start, span.end - 1))
         if i is None:
             continue
-        case = case_of(_suffix(sent, i, span.end), language)
+        case = case_of(_suffix(sent, i, span.end, name), language)
         nxt = sent.tokens[i + 1].text.lower() if i + 1 < len(sent.tokens) else ""
         if nxt in _TOWARDS:
             case = "dat"
@@ -112,7 +123,7 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
         if any(a - 3 <= i < b for i in found):
             continue  # a state is named right before: "АҚШ мемлекет басшысы"
         tok = sent.tokens[b - 1]
-        case = case_of(_suffix(sent, b - 1, tok.end), language)
+        case = case_of(_suffix(sent, b - 1, tok.end, ""), language)
         found[b - 1] = Party(
             codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
         )

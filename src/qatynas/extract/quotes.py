@@ -25,9 +25,10 @@ _OPEN = '«“"„'
 _CLOSE = '»”"'
 _WORD = re.compile(r"\w+")
 # "..., – деді X." inside one paragraph: the quote, the dash, then the attribution.
-_DASH_QUOTE = re.compile(r"(?P<q>\S.*?)[\s,.!?…»\"]*\s[–—-]\s*(?P<attr>\w[^\n]*)")
-_MARKED = re.compile(r"[«“„\"](?P<q>[^«»“”„\"\n]+)[»”\"]")
-_ATTR_AFTER = re.compile(r"\A[\s,.!?…]*[–—-]?\s*(?P<attr>\w[^\n]*)")
+# The dash before an attribution: "..., – деді", "...,- деді", "...» – деп"; not a hyphen in a word.
+_ATTR_DASH = re.compile(r"(?:[,.!?…»\"]\s*|\s+)[–—-]\s*(?=\w)")
+_PAIRS = {"«": "»", "“": "”", "„": "“"}
+_ATTR_AFTER = re.compile(r"[\s,.!?…]*[–—-]?\s*(?P<attr>\w[^\n]*)")
 _COLON_BEFORE = re.compile(r"(?P<who>[^.!?\n]{2,80}):\s*\Z")
 
 
@@ -63,6 +64,22 @@ def _person_in(doc: Document, start: int, end: int) -> Entity | None:
     return None
 
 
+def _person_by_surname(doc: Document, attribution: str) -> Entity | None:
+    """A person whose surname opens one of the attribution's first words ("деп жазды Трамп
+    Truth Social-да" names Трамп even where the mention was not linked)."""
+    words = _WORD.findall(attribution)[:6]
+    for ent in doc.persons:
+        surname = ent.name.split()[-1].lower() if ent.name.split() else ""
+        if len(surname) > 2 and any(w.lower().startswith(surname) for w in words):
+            return ent
+    return None
+
+
+def _impersonal(attribution: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(attribution)[:2]]
+    return bool(words) and words[0].startswith("делін")
+
+
 def _last_person_before(doc: Document, offset: int) -> Entity | None:
     best: tuple[int, Entity] | None = None
     for ent in doc.persons:
@@ -77,7 +94,9 @@ def _sentence_end(text: str, start: int) -> int:
     return m.end() if m else len(text)
 
 
-def _quote(doc: Document, start: int, end: int, attr: tuple[int, int]) -> Quote | None:
+def _quote(
+    doc: Document, start: int, end: int, attr: tuple[int, int], attribution: str
+) -> Quote | None:
     text = doc.analysis.text if doc.analysis else ""
     while start < end and (text[start].isspace() or text[start] in _DASH + _OPEN):
         start += 1
@@ -85,7 +104,10 @@ def _quote(doc: Document, start: int, end: int, attr: tuple[int, int]) -> Quote 
         end -= 1
     if _words(text[start:end]) < MIN_WORDS:
         return None
-    speaker = _person_in(doc, *attr) or _last_person_before(doc, start)
+    named = _person_in(doc, *attr) or _person_by_surname(doc, attribution)
+    if named is None and _impersonal(attribution):
+        return None  # "– делінген хабарламада": an institution's statement, not a person's
+    speaker = named or _last_person_before(doc, start)
     if speaker is None:
         return Quote(Span(start, end), _title_of(text[attr[0] : attr[1]]))
     return Quote(Span(start, end), speaker.name, speaker.role, speaker.country)
@@ -94,40 +116,67 @@ def _quote(doc: Document, start: int, end: int, attr: tuple[int, int]) -> Quote 
 def _dash_quotes(doc: Document, text: str) -> list[Quote]:
     out: list[Quote] = []
     for para in re.finditer(r"[^\n]+", text):
-        line = para.group()
-        for m in _DASH_QUOTE.finditer(line):
-            if not _is_attribution(m.group("attr")):
+        line, base = para.group(), para.start()
+        for m in _ATTR_DASH.finditer(line, 1):
+            after = line[m.end() :]
+            if not _is_attribution(after):
                 continue
-            base = para.start()
-            attr = (base + m.start("attr"), base + _sentence_end(line, m.start("attr")))
-            q = _quote(doc, base + m.start("q"), base + m.end("q"), attr)
+            head = line[: m.start()]
+            opened = head.rfind(":")
+            start = opened + 1 if opened >= 0 and head[opened + 1 :].lstrip()[:1] in _OPEN else 0
+            attr = (base + m.end(), base + _sentence_end(line, m.end()))
+            q = _quote(doc, base + start, base + m.start(), attr, after)
             if q:
                 out.append(q)
             break
     return out
 
 
+def marked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside outermost quotation marks, nesting counted («... «Алтын күмбез» ...»);
+    straight double quotes pair up within a paragraph."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    straight: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack.clear()
+            straight = None
+        elif stack and ch == _PAIRS[stack[-1][0]]:
+            _, at = stack.pop()
+            if not stack:
+                out.append((at + 1, i))
+        elif ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch == '"' and not stack:
+            if straight is None:
+                straight = i
+            else:
+                out.append((straight + 1, i))
+                straight = None
+    return out
+
+
 def _marked_quotes(doc: Document, text: str, taken: list[Span]) -> list[Quote]:
     out: list[Quote] = []
     previous: Quote | None = None
-    for m in _MARKED.finditer(text):
-        start, end = m.start("q"), m.end("q")
+    for start, end in marked_spans(text):
         if any(s.start <= start < s.end or start <= s.start < end for s in taken):
             continue
-        after = _ATTR_AFTER.match(text, m.end())
-        colon = _COLON_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        after = _ATTR_AFTER.match(text, end + 1)
+        colon = _COLON_BEFORE.search(text, max(0, start - 81), start - 1)
         quote: Quote | None = None
         if after and _is_attribution(after.group("attr")):
             a = after.start("attr")
-            quote = _quote(doc, start, end, (a, _sentence_end(text, a)))
+            quote = _quote(doc, start, end, (a, _sentence_end(text, a)), after.group("attr"))
         elif colon:
-            quote = _quote(doc, start, end, (colon.start("who"), colon.end("who")))
+            quote = _quote(doc, start, end, (colon.start("who"), colon.end("who")), "")
         elif (
             previous
             and 0 <= start - previous.span.end < 120
             and "\n" not in text[previous.span.end : start]
         ):
-            quote = _quote(doc, start, end, (start, start))
+            quote = _quote(doc, start, end, (start, start), "")
             if quote:
                 quote = Quote(quote.span, previous.speaker, previous.role, previous.country)
         if quote:

@@ -1,0 +1,97 @@
+"""Events between countries on real sentences of Kazakh news, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from qatynas.model import Document, Event
+from qatynas.pipeline import process
+from qatynas.settings import Settings
+
+
+def events(text: str, date: str | None = "2025-10-02") -> list[Event]:
+    doc = process(Document(id="t", text=text, date=date), Settings())
+    assert doc.analysis is not None
+    for ev in doc.events:
+        src = doc.analysis.to_source(ev.evidence)
+        assert src.field == "text" and 0 <= src.start < src.end <= len(text)
+    return doc.events
+
+
+def keys(evs: list[Event]) -> set[tuple[str, frozenset[str]]]:
+    return {(e.type, frozenset(e.actors) | frozenset(e.recipients)) for e in evs}
+
+
+def test_visit_has_the_visitor_as_actor_and_the_host_as_recipient() -> None:
+    text = (
+        "Қазақстан Президенті Қасым-Жомарт Тоқаевтың Ереванға сапары және Армения Президенті "
+        "Ваагн Хачатурянның Астанаға жауап сапары тарихи оқиғаға айналды."
+    )
+    visits = [e for e in events(text) if e.type == "CONSULT"]
+    assert {(e.actors, e.recipients) for e in visits} == {
+        (("KAZ",), ("ARM",)),
+        (("ARM",), ("KAZ",)),
+    }
+    assert all(e.mode == "visit" and e.modality == "asserted" for e in visits)
+    assert {e.location for e in visits} == {"Ереван", "Астана"}
+
+
+def test_phone_call_is_a_symmetric_consult() -> None:
+    text = (
+        "Қазақстан Сыртқы істер министрі Ермек Көшербаев Қырғыз Республикасының Сыртқы істер "
+        "министрі Жеенбек Кулубаевпен телефон арқылы сөйлесті."
+    )
+    (ev,) = events(text)
+    assert ev.type == "CONSULT" and set(ev.actors) == {"KAZ", "KGZ"} and ev.recipients == ()
+
+
+def test_signing_is_support_sign() -> None:
+    (ev,) = events("Қазақстан мен Жапония ядролық энергетика саласындағы меморандумға қол қойды.")
+    assert (ev.type, ev.mode) == ("SUPPORT", "sign")
+    assert set(ev.actors) == {"KAZ", "JPN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Қазақстан мен Армения заңсыз көші-қонмен бірлесіп күреседі.", "COOPERATE"),
+        ("Жапония Қазақстанға гуманитарлық көмек жіберді.", "AID"),
+        ("Еуропалық Одақ Ресейге қарсы жаңа санкция енгізді.", "SANCTION"),
+        ("Ресей Украинаға әуе шабуылын жасады.", "ASSAULT"),
+        ("Қытай АҚШ-ты сауда соғысын өршітті деп айыптады.", "ACCUSE"),
+        ("Тоқаев Израиль президентіне көңіл айтты.", "SUPPORT"),
+    ],
+)
+def test_type_families(text: str, expected: str) -> None:
+    assert expected in {e.type for e in events(text)}
+
+
+def test_planned_visit() -> None:
+    text = (
+        "АҚШ вице-президенті ақпан айында Армения мен Әзербайжанға ресми сапармен баруды "
+        "жоспарлап отыр."
+    )
+    visits = events(text, "2026-01-24")
+    # One event per host: the hosts are not paired with each other.
+    assert keys(visits) == {
+        ("CONSULT", frozenset({"USA", "ARM"})),
+        ("CONSULT", frozenset({"USA", "AZE"})),
+    }
+    assert all(e.modality == "planned" and e.date == "2026-02" for e in visits)
+
+
+def test_domestic_news_has_no_event() -> None:
+    text = "Астанада Сенаттың кезекті отырысы өтті. Депутаттар жаңа заң жобасын талқылады."
+    assert events(text) == []
+
+
+def test_one_country_alone_is_no_event() -> None:
+    assert events("Қазақстан үкіметі жаңа инвестициялық бағдарламаны бекітті.") == []
+
+
+def test_repeated_mentions_merge() -> None:
+    text = (
+        "Қазақстан мен Армения ынтымақтастығы дамып келеді. "
+        "Қазақстан мен Армения ынтымақтастығы өсті."
+    )
+    assert len([e for e in events(text) if e.type == "COOPERATE"]) == 1
