@@ -50,6 +50,7 @@ _LOWER = str.maketrans({"I": "ı", "İ": "i"})
 # What may follow a `word+` row of the restoration table: Kazakh suffixes use only these letters
 # (no о ө ұ ү ә, nor the letters of Russian words), so `Михаил+` does not reach `Михайлович`.
 _SUFFIX = re.compile("[абгғдежзйклмнңпрстуқшыі]*")
+_SUFFIX_VOWELS = frozenset("аеыі")  # vowels a Kazakh suffix starts with; ь drops before them
 _MEMO_SIZE = 500_000  # distinct words remembered per alphabet
 # Share of Cyrillic letters beside converted Latin letters above which a text is "mixed".
 _MIXED_SHARE = 0.1
@@ -144,7 +145,8 @@ def decide(word: str, alphabet_name: str, in_cyrillic: bool) -> Decision:
         return None, ()
     alpha = alphabet(alphabet_name)
     lowered = _lower(word)
-    native = any(c in alpha.native for c in lowered)
+    # A capital I (English I, Kazakh И) is no sign of Kazakh: only a written ı is.
+    native = any(c in alpha.native for c in word.lower())
     if not native and (in_cyrillic or _foreign(word, lowered, alpha)):
         return None, ()
     if word.lower() in _keep_words() or (len(word) > 1 and _ROMAN.fullmatch(word)):
@@ -225,6 +227,8 @@ def _restore_word(cyr: str, offs: list[int], restore: Restore) -> tuple[str, lis
             if right is None and head in restore.stems and _SUFFIX.fullmatch(cyr, n):
                 right = restore.stems[head]
             if right is not None:
+                if right.endswith("ь") and cyr[n : n + 1] in _SUFFIX_VOWELS:
+                    right = right[:-1]  # спектакль + і → спектаклі
                 return right + cyr[n:], _realign(head, right, offs[:n]) + offs[n:]
     return cyr, offs
 
@@ -300,14 +304,18 @@ def alphabet(name: str) -> Alphabet:
     letters = frozenset(c for row in table for c in row["latin"])
     markers = frozenset(row["latin"] for row in table if row["marker"] == "1")
     native = frozenset(c for c in letters if ord(c) > 127 or c == "q") - frozenset("ş")
-    letters = frozenset(row["latin"] for row in table if len(row["latin"]) == 1)
+    letters = frozenset(
+        row["latin"] for row in table if len(row["latin"]) == 1 and row["marker"] != "foreign"
+    )
     return Alphabet(
         name=name,
         singles=singles,
         units=re.compile("|".join(f"({p})" for _, _, p, _ in patterns)),
         outputs=tuple(cyr for *_, cyr in patterns),
         letters=letters,
-        digraphs=tuple(r["latin"] for r in table if not set(r["latin"]) <= letters),
+        digraphs=tuple(
+            r["latin"] for r in table if len(r["latin"]) > 1 and not set(r["latin"]) <= letters
+        ),
         multi=tuple(dict.fromkeys(r["latin"] for r in table if len(r["latin"]) > 1)),
         markers=markers,
         native=native,
