@@ -139,11 +139,30 @@ def _implied_pair(
     return [Party(code, a, "nom", "implicit", span) for code in pair]
 
 
+def _pronoun_party(doc: Document, sent: Sentence) -> Party | None:
+    """A sentence opened by "Ол" speaks of the person last named before it."""
+    if not sent.tokens or sent.tokens[0].text != "Ол":
+        return None
+    best: tuple[int, str] | None = None
+    for ent in doc.persons:
+        for m in ent.mentions:
+            if m.end <= sent.start and ent.country and (best is None or m.start > best[0]):
+                best = (m.start, ent.country)
+    if best is None:
+        return None
+    tok = sent.tokens[0]
+    return Party(best[1], 0, "nom", "person", Span(tok.start, tok.end))
+
+
 def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None) -> list[Event]:
     triggers = find_triggers(sent)
     if not triggers:
         return []
-    parties = _implied_pair(doc, sent, sentence_parties(doc, sent), pair)
+    parties = sentence_parties(doc, sent)
+    pronoun = _pronoun_party(doc, sent)
+    if pronoun and pronoun.code not in {p.code for p in parties}:
+        parties = [pronoun, *(replace(p, group=p.group + 1) for p in parties)]
+    parties = _implied_pair(doc, sent, parties, pair)
     if len({p.code for p in parties}) < 2:
         return []
     out: list[Event] = []

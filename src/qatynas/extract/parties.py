@@ -71,7 +71,9 @@ def _suffix(sent: Sentence, i: int, mention_end: int, name: str) -> str:
     tok = sent.tokens[i]
     text = tok.text
     if mention_end < tok.end:
-        return text[mention_end - tok.start :]
+        rest = text[mention_end - tok.start :]
+        # "қазақ-естон", "Қазақстан-Ресей": a compound of names, not a case ending.
+        return "" if rest[:1] in _HYPHENS and len(rest) > 5 else rest
     for mark in _HYPHENS:
         head, sep, tail = text.rpartition(mark)
         if sep and head and tail.isalpha() and tail.islower() and len(tail) <= 6:
@@ -102,7 +104,7 @@ def _mentions(doc: Document) -> list[tuple[str, str, Span, str]]:
 
 def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> list[Party]:
     """Parties of one sentence in text order, one per mention."""
-    found: dict[int, Party] = {}
+    found: dict[tuple[int, int], Party] = {}
     for code, kind, span, name in _mentions(doc):
         if not (sent.start <= span.start < sent.end):
             continue
@@ -114,20 +116,27 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
         if nxt in _TOWARDS:
             case = "dat"
         party = Party(code, i, case, kind, span, conj=nxt in _AND)
-        # A person's own mention beats the state in their title ("Армения Президенті Хачатурян").
-        if i not in found or kind == "person":
-            found[i] = party
+        # A person's own mention beats the state in their title ("Армения Президенті Хачатурян");
+        # one word may name two states ("қазақ-естон").
+        key = (i, span.start)
+        same_token = [k for k in found if k[0] == i]
+        if kind == "person":
+            for k in same_token:
+                del found[k]
+            found[key] = party
+        elif not any(found[k].kind == "person" for k in same_token):
+            found[key] = party
     words = [t.text.lower() for t in sent.tokens]
     index, codes = _implicit(language)
     for a, b, value in index.find(words):
-        if any(a - 3 <= i < b for i in found):
+        if any(a - 3 <= i < b for i, _ in found):
             continue  # a state is named right before: "АҚШ мемлекет басшысы"
         tok = sent.tokens[b - 1]
         case = case_of(_suffix(sent, b - 1, tok.end, ""), language)
-        found[b - 1] = Party(
+        found[(b - 1, -1)] = Party(
             codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
         )
-    return _group(sent, _fold_titles([found[i] for i in sorted(found)]))
+    return _group(sent, _fold_titles([found[k] for k in sorted(found)]))
 
 
 def _group(sent: Sentence, parties: list[Party]) -> list[Party]:
@@ -138,7 +147,8 @@ def _group(sent: Sentence, parties: list[Party]) -> list[Party]:
         if groups:
             prev = groups[-1][-1]
             between = [t.text.lower() for t in sent.tokens[prev.token + 1 : party.token]]
-            if between and all(w in _GLUE for w in between) and prev.case == "nom":
+            same_word = party.token == prev.token
+            if (same_word or (between and all(w in _GLUE for w in between))) and prev.case == "nom":
                 groups[-1].append(party)
                 continue
         groups.append([party])
