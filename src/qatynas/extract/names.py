@@ -31,6 +31,7 @@ MIN_STEM = 3
 WEAK_SINGLE = ("ин", "ина", "цын")
 # Adjective endings: a capitalised word so ending opens an organisation's name, not a person's.
 ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+OPENING_ADJECTIVE = (*ADJECTIVE_ENDINGS, "ғы", "гі", "қы", "кі")
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,12 @@ def given_names() -> frozenset[str]:
 def surname_endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(strong, weak) Cyrillic surname endings, longest first; feminine forms (-ова) added."""
     sections = _sections("names_name_endings.txt")
-    strong = set(sections.get("surname", ())) | set(sections.get("patronymic-kk", ()))
+    # "улы", "кызы" (typed without Kazakh letters) also end Kazakh adjectives (санаулы): weak.
+    strong = set(sections.get("surname", ())) | {"ұлы", "қызы"}
     strong |= {e + "а" for e in sections.get("surname", ())}
     strong |= {"баев", "бекова", "баева", "бекұлы"}
-    weak = set(sections.get("surname-weak", ())) | {"ская", "цкая", "ева", "ова"}
+    weak = set(sections.get("surname-weak", ())) | set(sections.get("patronymic-kk", ()))
+    weak |= {"ская", "цкая"}
     weak -= strong
 
     def order(s: set[str]) -> tuple[str, ...]:
@@ -111,8 +114,11 @@ def _harmony(stem: str) -> str:
     return "any"
 
 
-def _letter_class(ch: str) -> str:
-    return "V" if ch in _VOWELS else _CLASSES.get(ch, "")
+def _letter_classes(ch: str) -> frozenset[str]:
+    """Sound classes of a stem's last letter; и and у are a vowel and a glide (ій, ұу) at once."""
+    if ch in "иу":
+        return frozenset({"V", "S"})
+    return frozenset({"V"}) if ch in _VOWELS else frozenset({_CLASSES.get(ch, "")})
 
 
 def nominative_candidates(word: str) -> list[str]:
@@ -125,9 +131,10 @@ def nominative_candidates(word: str) -> list[str]:
         stem = word[: len(word) - len(ce.ending)]
         if stem.endswith("-"):
             stem = stem[:-1]
-        if _letter_class(stem[-1].lower()) not in ce.after:
+        if not _letter_classes(stem[-1].lower()) & ce.after:
             continue
-        harmony = _harmony(stem)
+        # The vowel of a Russian surname ending follows the word before it (Анарбековтің).
+        harmony = "any" if surname_strength(stem) else _harmony(stem)
         if ce.harmony != "any" and harmony not in ("any", ce.harmony):
             continue
         out.append(stem)

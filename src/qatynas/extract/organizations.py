@@ -56,6 +56,11 @@ def _match(word: str) -> tuple[str, str, _Form] | None:
     return None
 
 
+def is_head(word: str) -> bool:
+    """A form of a word that heads or names an organisation (Әкімшілігі, Сенаттың, СІМ)."""
+    return _match(word) is not None
+
+
 def _nominative(stem: str, ending: str) -> str:
     """Keep the possessive of a head word and drop its case (министрлігінің → министрлігі)."""
     for poss in _POSSESSIVE:
@@ -101,10 +106,10 @@ def _in_sentence(doc: Document, sent: Sentence, covered: list[Span]) -> list[_Fo
         first = toks[start]
         lead = toks[start - 1] if start > 0 else None
         after_state = lead is not None and _country(doc, Span(lead.start, lead.end), None)
-        if start == i and form.kind == "standalone" and tok.text[:1].isupper():
+        if start == i and form.kind == "standalone" and (tok.text[:1].isupper() or after_state):
             span = Span(tok.start, tok.end)
             country = _country(doc, span, before) or form.country
-            out.append(_Found(_nominative(stem, ending), span, country))
+            out.append(_Found(form.name, span, country))
         elif start < i and (first.text[:1].isupper() or after_state):
             span = Span(first.start, tok.end)
             name = text[first.start : tok.start] + _nominative(stem, ending)

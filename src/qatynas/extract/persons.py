@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from qatynas.extract import actors, names, ner_signal, roles
+from qatynas.analyse.romanise import romanise
+from qatynas.extract import actors, names, ner_signal, organizations, roles
 from qatynas.lang import rows
 from qatynas.model import Document, Entity, Sentence, Span, Token
 
@@ -91,7 +92,9 @@ def _name_token(tok: Token, covered: list[Span]) -> bool:
     if not _is_cap(tok) or _overlaps(tok, covered):
         return False
     low = tok.text.lower()
-    if low in names.not_names() and low not in names.given_names():
+    if low not in names.given_names() and (
+        low in names.not_names() or names.nominative(low).lower() in names.not_names()
+    ):
         return False
     if low not in names.given_names() and roles.title_kind(tok.text) in ("stop", "modifier"):
         return False
@@ -130,7 +133,7 @@ def _trim(toks: tuple[Token, ...], i: int, j: int) -> int:
     while j > i:
         word = toks[j].text
         latin = word[:1].isascii() and not toks[i].text[:1].isascii()
-        if not (latin or word.lower().endswith(names.ADJECTIVE_ENDINGS)):
+        if not (latin or len(word) == 1 or word.lower().endswith(names.ADJECTIVE_ENDINGS)):
             break
         j -= 1
     return j
@@ -166,6 +169,17 @@ def _particle(toks: tuple[Token, ...], j: int, covered: list[Span]) -> bool:
     )
 
 
+def _split_surnames(sent: Sentence, i: int, j: int) -> list[_Run]:
+    """Known surnames side by side are several persons (Трамп Путин кездесуі)."""
+    words = sent.tokens[i : j + 1]
+    known = actors.surnames()
+    if j > i and all(
+        t.text.lower() in known and t.text.lower() not in names.given_names() for t in words
+    ):
+        return [_Run(sent, k, k) for k in range(i, j + 1)]
+    return [_Run(sent, i, j)]
+
+
 def _runs(sent: Sentence, covered: list[Span], states: list[Span]) -> list[_Run]:
     toks = sent.tokens
     out: list[_Run] = []
@@ -186,7 +200,7 @@ def _runs(sent: Sentence, covered: list[Span], states: list[Span]) -> list[_Run]
                 j += 2
             else:
                 break
-        out.append(_Run(sent, i, _trim(toks, i, j)))
+        out.extend(_split_surnames(sent, i, _trim(toks, i, j)))
         i = j + 1
     return out
 
@@ -205,8 +219,10 @@ def _excluded(run: _Run) -> bool:
     after = toks[run.last + 1] if run.last + 1 < len(toks) else None
     if after is not None and _is_blocker(after.text):
         return True
-    if any(_is_blocker(t.text) for t in run.words[1:]):
+    if any(_is_blocker(t.text) or organizations.is_head(t.text) for t in run.words):
         return True
+    if run.words[0].text.lower().endswith(names.OPENING_ADJECTIVE):
+        return True  # Солтүстік Каролина, Қысқы Олимпиада: an adjective opens no person's name
     return _quoted(run) or roles.is_author_before(run.sent, run.first)
 
 
@@ -326,7 +342,7 @@ def _entity(doc: Document, person: _Person) -> Entity:
         mentions=tuple(sorted(person.mentions)),
         country=country,
         role=role,
-        latin=actor.latin if actor else None,
+        latin=actor.latin if actor else romanise(person.name),
         code=actor.org if actor else None,
     )
 
