@@ -123,7 +123,9 @@ def to_cyrillic(text: str, script: Script | None = None) -> tuple[str, list[int]
             pos = start + len(words[i])
     offsets.extend(range(pos, len(text) + 1))
     mixed = min(latin, cyrillic) > _MIXED_SHARE * (latin + cyrillic)
-    return "".join(parts), offsets, "mixed" if mixed else alpha.name
+    # A Cyrillic article with a few Latin words (BAQ.KZ) is still a Cyrillic article.
+    label: Script = "mixed" if mixed else ("cyrillic" if cyrillic > latin else alpha.name)
+    return "".join(parts), offsets, label
 
 
 # A word's fate: its Cyrillic (None to keep it as it is) and, when an output letter does not
