@@ -24,7 +24,13 @@ def _tagger() -> Tagger | None:
     except ImportError:
         return None
     tag = getattr(module, "tag", None)
-    return cast(Tagger, tag) if callable(tag) else None
+    if not callable(tag):
+        return None
+    try:
+        tag(["Астана"])  # opens the model once: without one, say nothing from here on
+    except Exception:  # the tagger is optional: a missing or broken model must not stop us
+        return None
+    return cast(Tagger, tag)
 
 
 def person_tokens(sent: Sentence) -> frozenset[int]:

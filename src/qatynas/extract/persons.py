@@ -236,7 +236,7 @@ def _accept(run: _Run, ner_person: bool) -> bool:
         return bool(given or strength or run.actor or title or ner_person)
     if len(surname) < MIN_SINGLE or surname.lower() in names.given_names():
         return False
-    if run.actor is not None or ner_person:
+    if run.actor is not None or (ner_person and run.first > 0):
         return True
     if strength == 2 and surname.lower().endswith(names.WEAK_SINGLE) and len(surname) < 7:
         return False
