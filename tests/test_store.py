@@ -341,3 +341,12 @@ def test_person_events_are_those_whose_evidence_names_them(db: sqlite3.Connectio
     (dossier,) = queries.person(db, "Қасым-Жомарт Тоқаев")
     assert [e["location"] for e in dossier["events"]] == ["Ереван"]
     assert dossier["roles"] == [{"role": "Қазақстан Президенті", "articles": 1}]
+
+
+def test_search_by_event_type(db: sqlite3.Connection) -> None:
+    visit = event(VISIT_YEREVAN, ["KAZ"], ["ARM"], location="Ереван")
+    store_record(db, record("visit", VISIT_YEREVAN, events=[visit]))
+    store_record(db, record("weather", "Ереванда күн ысып тұр."))
+    assert {h["article"] for h in queries.search(db, "Ереван")} == {"visit", "weather"}
+    assert [h["article"] for h in queries.search(db, "Ереван", event_type="consult")] == ["visit"]
+    assert queries.search(db, "Ереван", event_type="ASSAULT") == []
