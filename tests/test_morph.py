@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, need_shared
 from qatynas.analyse import morph
-from qatynas.analyse.morph import lemma, stems
+from qatynas.analyse.morph import Reading, lemma, read, stems
 from qatynas.lang import rows
 
 
@@ -124,6 +124,22 @@ def test_words_that_stay_as_they_are(word: str) -> None:
 def test_lemmas_of_a_sentence(sentence: str, expected: set[str]) -> None:
     words = re.findall(r"[\w’'-]+", sentence)
     assert expected <= {lemma(w) for w in words}
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Тоқаевтың", Reading("Тоқаев", "тың", ("GEN",))),
+        ("кітабы", Reading("кітап", "ы", ("P3",))),
+        ("ҚР-ның", Reading("ҚР", "ның", ("GEN",))),
+        ("сапарларының", Reading("сапар", "ларының", ("PL", "P3", "GEN"))),
+        ("Қазақстандағы", Reading("Қазақстан", "дағы", ("LATT",))),
+        ("Ресейге", Reading("Ресей", "ге", ("DAT",))),
+        ("Астана", Reading("Астана", "", ())),
+    ],
+)
+def test_read_gives_the_ending_and_its_tags(form: str, expected: Reading) -> None:
+    assert read(form) == expected
 
 
 def test_keeps_the_capitals_of_the_input() -> None:

@@ -32,7 +32,8 @@ STEMS_HEADER = """\
 # Noun and proper-noun lemmas (lower case) that the suffix stripper must reach and not pass,
 # read by qatynas.analyse.morph. Built by tools/build_morph_lexicon.py from: KazNLP morphology
 # roots tagged R_ZE/R_ZEQ (md, lkps; voiced stem variants such as кітаб put back to кітап),
-# the NOUN/PROPN lemmas of UD Kazakh KTB train, one-word CLDR kk territory names and months.
+# the NOUN/PROPN lemmas of UD Kazakh KTB train, one-word CLDR kk territory names and months;
+# plurals of other stems left out (жастар: жас).
 # Licence: CC BY-SA 4.0 (KazNLP: Makhambetov et al. 2015; UD Kazakh KTB: Tyers & Washington
 # 2015, Makazhanov et al. 2015); CLDR names under the Unicode License V3.
 """
@@ -160,8 +161,21 @@ def write(name: str, header: str, words: set[str]) -> None:
     (OUT / name).write_text(header + body, encoding="utf-8")
 
 
+def without_plurals(stems: set[str]) -> set[str]:
+    """`stems` less the plurals of other stems (KazNLP lists жастар, өнімдер as roots; the UD
+    lemma is жас, өнім)."""
+    g = replace(morph.grammar(), stems=frozenset(stems))
+    plurals = {
+        stem
+        for stem in stems
+        for seg in morph.segmentations(stem, g)[1:]
+        if seg.harmonic and [s.tag for s in seg.suffixes] == ["PL"] and seg.stem in stems
+    }
+    return stems - plurals
+
+
 def main() -> None:
-    stems = kaznlp_stems() | ud_train_lemmas() | cldr_names()
+    stems = without_plurals(kaznlp_stems() | ud_train_lemmas() | cldr_names())
     write("morph_stems.txt", STEMS_HEADER, stems)
     verbs = verb_only_roots() - stems
     counts = kaznerd_forms()

@@ -233,21 +233,28 @@ def _known(lexicon: frozenset[str], stem: str) -> bool:
 
 def choose(word: str, g: Grammar | None = None) -> str:
     """The lower-case lemma of the lower-case `word` (see the module docstring)."""
+    return pick(word, g)[0]
+
+
+def pick(word: str, g: Grammar | None = None) -> tuple[str, Segmentation]:
+    """The lower-case lemma of the lower-case `word` and the reading it comes from."""
     g = g or grammar()
+    if word in g.stems:  # the least stripped reading of the first lexicon: no need to look on
+        return word, Segmentation(word, (), harmonic=True)
     segs = segmentations(word, g)
     for seg in segs:
         if seg.stem[-1] in JOINERS:  # ҚР-ның, 2025-жылы: the part before the joiner
-            return seg.stem.rstrip(JOINERS)
+            return seg.stem.rstrip(JOINERS), seg
     finals = [final_forms(g, seg) for seg in segs]
     for lexicon in (g.stems, g.attested):
         for seg, forms in zip(segs, finals, strict=True):  # least stripped first
             if _allowed(seg, lexicon is g.stems):
                 for stem in forms:
                     if _known(lexicon, stem):
-                        return stem
+                        return stem, seg
     guesses = [seg for seg in segs if _guessable(g, word, seg)]
     best = min(guesses, key=lambda seg: len(seg.stem), default=segs[0])
-    return final_forms(g, best)[0]
+    return final_forms(g, best)[0], best
 
 
 def _allowed(seg: Segmentation, strong: bool) -> bool:
@@ -270,12 +277,31 @@ def _guessable(g: Grammar, word: str, seg: Segmentation) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What `read` makes of a word form: its `lemma` (in the input's letter case), the
+    `ending` as written after the stem (Тоқаевтың → "тың", кітабы → "ы", ҚР-ның → "ның") and
+    the suffix `tags` innermost first (сапарларының → PL P3 GEN; tags in morph_suffixes.tsv)."""
+
+    lemma: str
+    ending: str
+    tags: tuple[str, ...]
+
+
+@lru_cache(maxsize=200_000)
+def read(word: str) -> Reading:
+    """The reading of a Kazakh word form; words it leaves alone get no ending."""
+    if len(word) < 3 or not word[-1].isalpha() or word.isupper():
+        return Reading(word, "", ())
+    found, seg = pick(word.lower())
+    ending = word[len(seg.stem) :] if seg.suffixes else ""
+    return Reading(_recase(word, found), ending, tuple(s.tag for s in seg.suffixes))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The nominative form of a Kazakh word form, in the letter case of the input."""
-    if len(word) < 3 or not word[-1].isalpha() or word.isupper():
-        return word
-    return _recase(word, choose(word.lower()))
+    return read(word).lemma
 
 
 def stems(word: str) -> list[str]:
