@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qatynas import lang
+from qatynas.extract.lexicon import Pattern
 from qatynas.model import Token
 
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -33,12 +34,12 @@ def _months() -> tuple[tuple[str, int], ...]:
 
 
 @cache
-def _relative() -> tuple[tuple[tuple[str, ...], str, int, str], ...]:
+def _relative() -> tuple[tuple[Pattern, str, int, str], ...]:
     out = [
-        (tuple(r["phrase"].split()), r["unit"], int(r["shift"]), r["precision"])
+        (Pattern.parse(r["phrase"]), r["unit"], int(r["shift"]), r["precision"])
         for r in lang.rows("kk", "relative_dates.tsv")
     ]
-    return tuple(sorted(out, key=lambda item: -len(item[0])))
+    return tuple(sorted(out, key=lambda item: -len(item[0].words)))
 
 
 def _month_of(word: str) -> int | None:
@@ -133,10 +134,8 @@ def _year_before(words: list[str], i: int, base: dt.date | None) -> int | None:
     if base is None:
         return None
     for phrase, unit, shift, _ in _relative():
-        if unit != "year":
-            continue
-        n = len(phrase)
-        if i - n >= 0 and all(words[i - n + k].startswith(p) for k, p in enumerate(phrase)):
+        n = len(phrase.words)
+        if unit == "year" and i - n >= 0 and phrase.matches_at(words, i - n):
             return base.year + shift
     return None
 
@@ -147,10 +146,8 @@ def _relative_at(
     if base is None:
         return None
     for phrase, unit, shift, precision in _relative():
-        n = len(phrase)
-        if i + n > len(words):
-            continue
-        if not all(words[i + k].startswith(p) for k, p in enumerate(phrase)):
+        n = len(phrase.words)
+        if not phrase.matches_at(words, i):
             continue
         # A relative year followed by a month is part of that month's date.
         if unit == "year" and i + n < len(words) and _month_of(words[i + n]):

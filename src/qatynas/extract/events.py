@@ -219,18 +219,12 @@ def _word_end(sent: Sentence, offset: int) -> int:
 
 
 def _merge(events: Sequence[Event]) -> list[Event]:
-    """Repeated mentions of one event in an article become one record (the first mention's
-    evidence; a date or place the first lacks is taken from a later one)."""
+    """Repeated mentions of one event in an article become one record, the first mention's
+    (its evidence, date and place: a later mention may be a different occasion)."""
     merged: dict[tuple[object, ...], Event] = {}
     for ev in events:
         key = (ev.type, ev.mode, frozenset(ev.actors), frozenset(ev.recipients), ev.modality)
-        seen = merged.get(key)
-        if seen is None:
-            merged[key] = ev
-        elif (seen.date is None and ev.date) or (seen.location is None and ev.location):
-            merged[key] = replace(
-                seen, date=seen.date or ev.date, location=seen.location or ev.location
-            )
+        merged.setdefault(key, ev)
     return list(merged.values())
 
 

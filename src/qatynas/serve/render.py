@@ -74,6 +74,7 @@ def document_record(doc: Document) -> dict[str, Any]:
                 "modality": ev.modality,
                 "contexts": list(ev.contexts),
                 "score": ev.score,
+                "trigger": ev.trigger,
                 "evidence": _slice(doc, analysis, ev.evidence),
             }
             for ev in doc.events
