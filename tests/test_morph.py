@@ -6,6 +6,8 @@ import re
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, need_shared
 from qatynas.analyse import morph
@@ -181,3 +183,12 @@ def test_lemma_accuracy_floor_on_ud_kazakh_test() -> None:
     words = gold_words(path)
     _, folded, _ = score(words, morph.grammar())
     assert folded / len(words) >= 0.97
+
+
+@given(st.text(alphabet="аәбгғдеиійкқлмнңоөпрстуұүфхһцчшщъыіьэюя-’'АҚШЕОxyz1 ", max_size=14))
+def test_any_string_gets_a_lemma(word: str) -> None:
+    """Hostile input (joiners alone, soft signs, digits, mixed scripts) never raises, and a
+    non-empty word never loses all its letters."""
+    out = lemma(word)
+    assert isinstance(out, str)
+    assert bool(out) == bool(word)
