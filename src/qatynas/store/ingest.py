@@ -78,7 +78,14 @@ def ingest_document(
     try:
         record = document_record(process(doc, settings))
         outcome = store_record(conn, record, content_hash=digest, origin=doc.origin, force=force)
-    except (ValueError, KeyError, TypeError, AssertionError, IndexError) as exc:
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AssertionError,
+        IndexError,
+        sqlite3.IntegrityError,
+    ) as exc:
         # A record the stages or the store cannot take (a bug to fix, not a reason to stop).
         path, line = _where(doc.origin)
         return Step(doc.origin, error=InputError(path, line, f"not stored: {exc!r}"))

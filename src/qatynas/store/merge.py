@@ -101,6 +101,15 @@ def dates_compatible(mention: Mention, event: Candidate) -> bool:
     return _near(published[0], (reported[0][0], reported[1][1]), UNDATED_WINDOW)
 
 
+def bounds(mention: Mention) -> tuple[str, str] | None:
+    """The days (ISO) within which a compatible event's date or reports must fall, widened by
+    `WINDOW`: around the mention's own date, else around its article's; None if neither."""
+    span = period(mention.date) or period(mention.published)
+    if span is None:
+        return None
+    return (span[0] - WINDOW).isoformat(), (span[1] + WINDOW).isoformat()
+
+
 def compatible(mention: Mention, event: Candidate) -> bool:
     return (
         _same_or_unknown(mention.mode, event.mode)

@@ -229,11 +229,20 @@ def _insert_event(conn: sqlite3.Connection, num: int, ordinal: int, ev: dict[str
 
 
 def _matching_event(conn: sqlite3.Connection, mention: merge.Mention) -> int | None:
+    """The first stored event `mention` is a report of, or None.
+
+    SQL narrows the candidates to those of the same signature whose dates could be compatible
+    (a superset of what `merge.compatible` accepts, so that a large store stays fast); the
+    rules themselves are applied in Python.
+    """
     type_, actors, recipients, modality = mention.signature.split("|")
+    near, params = _near_in_time(mention)
     rows = conn.execute(
         "select id, mode, location, date, first_reported, last_reported from events"
-        " where type = ? and actors = ? and recipients = ? and modality = ? order by id",
-        (type_, actors, recipients, modality),
+        " where type = ? and actors = ? and recipients = ? and modality = ?"
+        f" and (id in (select event from event_mentions where article = ?) or {near})"
+        " order by id",
+        (type_, actors, recipients, modality, mention.article, *params),
     ).fetchall()
     for r in rows:
         articles = frozenset(
@@ -254,6 +263,25 @@ def _matching_event(conn: sqlite3.Connection, mention: merge.Mention) -> int | N
         ):
             return int(r[0])
     return None
+
+
+def _near_in_time(mention: merge.Mention) -> tuple[str, list[str]]:
+    """An SQL condition on an event's dates that every compatible event meets."""
+    own = merge.period(mention.date)
+    bounds = merge.bounds(mention)
+    if bounds is None:
+        return "0", []
+    lo, hi = bounds
+    undated = "(date is null and last_reported >= ? and first_reported <= ?)"
+    if own is not None:
+        return f"((date is not null and substr(date, 1, 4) = ?) or {undated})", [
+            mention.date[:4] if mention.date else "",
+            lo,
+            hi,
+        ]
+    dated = "(date is not null and date >= substr(?, 1, length(date))"
+    dated += " and date <= substr(?, 1, length(date)))"
+    return f"({dated} or {undated})", [lo, hi, lo, hi]
 
 
 def _new_event(
