@@ -95,3 +95,42 @@ def test_repeated_mentions_merge() -> None:
         "Қазақстан мен Армения ынтымақтастығы өсті."
     )
     assert len([e for e in events(text) if e.type == "COOPERATE"]) == 1
+
+
+def test_talks_with_several_partners_are_one_talk_each() -> None:
+    text = (
+        "Мемлекет басшысы Дональд Трамппен, Махмуд Аббаспен және Биниамин Нетаниахумен "
+        "телефон арқылы келіссөз жүргізді."
+    )
+    assert keys(events(text)) == {
+        ("CONSULT", frozenset({"KAZ", "USA"})),
+        ("CONSULT", frozenset({"KAZ", "PSE"})),
+        ("CONSULT", frozenset({"KAZ", "ISR"})),
+    }
+
+
+def test_a_state_that_only_locates_a_city_is_no_party() -> None:
+    text = (
+        "ҚХР Төрағасы Си Цзиньпин Оңтүстік Кореяның Кенджу қаласында Жапония "
+        "премьер-министрімен кездесті."
+    )
+    assert keys(events(text, "2025-11-02")) == {("CONSULT", frozenset({"CHN", "JPN"}))}
+
+
+def test_an_invitation_and_an_appeal() -> None:
+    invite = events("Трамп Қазақстанды Бейбітшілік кеңесіне шақырды.", "2026-01-18")
+    appeal = events("Трамп Еуропалық Одақты ашықтық танытуға шақырды.", "2026-01-18")
+    assert {e.type for e in invite} == {"AGREE"}
+    assert {e.type for e in appeal} == {"REQUEST"}
+
+
+def test_the_first_named_state_acts_even_when_named_again_as_target() -> None:
+    text = (
+        "АҚШ президенті Ұлыбритания мен Норвегияға қатысты АҚШ-қа жеткізілетін тауарға "
+        "баж салығын енгізетінін мәлімдеді."
+    )
+    sanctions = [e for e in events(text, "2026-01-18") if e.type == "SANCTION"]
+    assert {(e.actors, e.recipients) for e in sanctions} == {
+        (("USA",), ("GBR",)),
+        (("USA",), ("NOR",)),
+    }

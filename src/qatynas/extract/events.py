@@ -57,22 +57,38 @@ def _unique(codes: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+def _first_cases(parties: Sequence[Party]) -> dict[str, str]:
+    """The case each party is first named in: "АҚШ президенті ... АҚШ-қа жеткізілетін" acts."""
+    out: dict[str, str] = {}
+    for p in parties:
+        out.setdefault(p.code, p.case)
+    return out
+
+
 def _roles(direction: str, parties: Sequence[Party]) -> list[_Roles]:
     codes = _unique([p.code for p in parties])
+    partners = _unique([p.code for p in parties if p.case == "ins"])
     if direction == "sym":
+        others = [c for c in codes if c not in partners]
+        if len(partners) >= 2 and others:
+            # "Трамппен, Аббаспен және Нетаниахумен сөйлесті": one talk with each partner.
+            return [_Roles((others[0], partner), ()) for partner in partners]
         return [_Roles(codes, ())]
     if len({p.group for p in parties}) < 2:
         return []  # one list of parties on one side: who is on the other is not said here
     target_cases = _HOST_CASES if direction == "visit" else _TARGET_CASES
-    targets = _unique([p.code for p in parties if p.case in target_cases])
-    actors = _unique([p.code for p in parties if p.code not in targets])
+    first = _first_cases(parties)
+    targets = _unique([c for c in codes if first[c] in target_cases])
+    actors = _unique([c for c in codes if c not in targets])
     if not actors or not targets:
         # No case tells the sides apart: the first list acts on the others.
-        first = parties[0].group
-        actors = _unique([p.code for p in parties if p.group == first])
-        targets = _unique([p.code for p in parties if p.group != first and p.code not in actors])
-    # One party acting towards several others separately: one event per target.
-    return [_Roles(actors[:1] if len(actors) == 1 else actors, (t,)) for t in targets]
+        group = parties[0].group
+        actors = _unique([p.code for p in parties if p.group == group])
+        targets = _unique([p.code for p in parties if p.group != group and p.code not in actors])
+    # The initiator is the first named (with the list it opens); one event per target.
+    lead = next(p.group for p in parties if p.code == actors[0]) if actors else 0
+    actors = _unique([p.code for p in parties if p.group == lead and p.code in actors])
+    return [_Roles(actors, (t,)) for t in targets]
 
 
 def _window(triggers: Sequence[TriggerMatch], n: int, size: int) -> tuple[int, int]:

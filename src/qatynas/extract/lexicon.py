@@ -1,13 +1,16 @@
 """Word-prefix patterns of the lexicons (triggers, modality): parse once, match on tokens.
 
 A pattern is a sequence of lowercase word prefixes matched on consecutive tokens; a word ending
-in "=" must match a token whole. This is how one stem covers its inflected forms.
+in "=" must match a token whole, a word starting with "*" matches a token's ending ("*уға":
+a verbal noun in the dative). This is how one stem covers its inflected forms.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+ANY_START = "*"
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,15 @@ class Pattern:
         if i + len(self.words) > len(words):
             return False
         for k, (stem, exact) in enumerate(zip(self.words, self.exact, strict=True)):
-            word = words[i + k]
-            if word != stem if exact else not word.startswith(stem):
+            if not _word_matches(words[i + k], stem, exact):
                 return False
         return True
+
+
+def _word_matches(word: str, stem: str, exact: bool) -> bool:
+    if stem.startswith(ANY_START):
+        return word.endswith(stem[1:]) and len(word) > len(stem)
+    return word == stem if exact else word.startswith(stem)
 
 
 class PatternIndex:
@@ -36,13 +44,16 @@ class PatternIndex:
     def __init__(self, patterns: Sequence[tuple[Pattern, int]]) -> None:
         self._by_head: dict[str, list[tuple[Pattern, int]]] = {}
         for pattern, value in patterns:
-            self._by_head.setdefault(pattern.words[0][:2], []).append((pattern, value))
+            head = pattern.words[0]
+            key = ANY_START if head.startswith(ANY_START) else head[:2]
+            self._by_head.setdefault(key, []).append((pattern, value))
+        self._any = self._by_head.pop(ANY_START, [])
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
         """(start, end, value) of every pattern match over `words` (token indexes)."""
         out: list[tuple[int, int, int]] = []
         for i, word in enumerate(words):
-            for pattern, value in self._by_head.get(word[:2], ()):
+            for pattern, value in (*self._by_head.get(word[:2], ()), *self._any):
                 if pattern.matches_at(words, i):
                     out.append((i, i + len(pattern.words), value))
         return out

@@ -115,6 +115,8 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
         nxt = sent.tokens[i + 1].text.lower() if i + 1 < len(sent.tokens) else ""
         if nxt in _TOWARDS:
             case = "dat"
+        elif kind == "place" and case == "nom":
+            case = _head_case(nxt, language) or case
         party = Party(code, i, case, kind, span, conj=nxt in _AND)
         # A person's own mention beats the state in their title ("Армения Президенті Хачатурян");
         # one word may name two states ("қазақ-естон").
@@ -136,7 +138,31 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
         found[(b - 1, -1)] = Party(
             codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
         )
-    return _group(sent, _fold_titles([found[k] for k in sorted(found)]))
+    parties = [p for p in (found[k] for k in sorted(found)) if not _is_venue(sent, p, language)]
+    return _group(sent, _fold_titles(parties))
+
+
+@cache
+def _venue_words(language: str) -> tuple[str, ...]:
+    return tuple(r["word"] for r in lang.rows(language, "venue_words.tsv"))
+
+
+def _head_case(word: str, language: str) -> str | None:
+    """The case of a place phrase's head noun: "Давос қаласында" is in the locative."""
+    for head in _venue_words(language):
+        if word.startswith(head):
+            return case_of(word[len(head) :], language)
+    return None
+
+
+def _is_venue(sent: Sentence, party: Party, language: str) -> bool:
+    """A state in the genitive that only locates a place phrase ("Кореяның Кенджу қаласында")."""
+    if party.kind != "state" or party.case != "gen":
+        return False
+    return any(
+        _head_case(tok.text.lower(), language) in ("loc", "abl")
+        for tok in sent.tokens[party.token + 1 : party.token + 4]
+    )
 
 
 def _group(sent: Sentence, parties: list[Party]) -> list[Party]:
