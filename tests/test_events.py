@@ -134,3 +134,15 @@ def test_the_first_named_state_acts_even_when_named_again_as_target() -> None:
         (("USA",), ("GBR",)),
         (("USA",), ("NOR",)),
     }
+
+
+def test_a_summit_includes_the_parties_the_article_is_about() -> None:
+    text = (
+        "Қасым-Жомарт Тоқаев Санкт-Петербургте Еуразиялық экономикалық одақтың саммитіне "
+        "қатысты. Тоқаев ЕАЭО елдерімен ынтымақтастықты атап өтті. Саммитке Ресей "
+        "Президенті Владимир Путин, Беларусь Президенті Александр Лукашенко және Армения "
+        "Премьер-министрі Никол Пашинян қатысты."
+    )
+    summits = [e for e in events(text, "2025-12-21") if e.mode == "multilateral"]
+    parties = set().union(*(set(e.actors) for e in summits))
+    assert {"KAZ", "EAEU", "RUS", "BLR", "ARM"} <= parties

@@ -170,6 +170,22 @@ def _pronoun_party(doc: Document, sent: Sentence) -> Party | None:
     return Party(best[1], 0, "nom", "person", Span(tok.start, tok.end))
 
 
+def article_leads(doc: Document, n: int = 2) -> tuple[str, ...]:
+    """The parties the article is most about (at most `n`, each named at least twice): its
+    states, organisations and the states of its persons, counted over every mention."""
+    counts: dict[str, int] = {}
+    for code in [m.code for m in doc.countries] + [
+        ent.code if ent.label == "ORG" else ent.country
+        for ent in doc.entities
+        if ent.label in ("ORG", "PERSON")
+        for _ in ent.mentions
+    ]:
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: ties by first mention
+    return tuple(code for code, count in ranked[:n] if count >= 2)
+
+
 def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None) -> list[Event]:
     triggers = find_triggers(sent)
     if not triggers:
@@ -199,6 +215,17 @@ def _events_for(
     direction = entry.direction
     if entry.type == "CONSULT" and len({p.code for p in parties}) >= 3 and direction != "visit":
         mode, direction = "multilateral", "sym"
+    if entry.mode == "multilateral":
+        # A summit the article reports is one its own main parties attend.
+        named = {p.code for p in parties}
+        parties = [
+            *parties,
+            *(
+                Party(code, trig.first, "nom", "context", parties[0].span, group=-1)
+                for code in article_leads(doc)
+                if code not in named
+            ),
+        ]
     modality: Modality = modality_of(_clause_words(sent, trig))
     dates = find_dates(sent.tokens, doc.date, future=modality == "planned")
     trig_start = sent.tokens[trig.first].start
@@ -207,23 +234,28 @@ def _events_for(
     last = max([p.span.end for p in parties] + [sent.tokens[trig.last - 1].end])
     evidence = Span(_word_start(sent, first), _word_end(sent, last))
     location = _place(doc, sent, parties)
-    return [
-        Event(
-            type=entry.type,
-            mode=mode,
-            actors=roles.actors,
-            recipients=roles.recipients,
-            modality=modality,
-            evidence=evidence,
-            location=location,
-            date=date,
-            contexts=entry.contexts,
-            score=score_of(entry.type, mode, modality),
-            trigger=entry.pattern,
+    out: list[Event] = []
+    for roles in _roles(direction, parties):
+        codes = {*roles.actors, *roles.recipients}
+        if len(codes) < 2:
+            continue
+        kind = mode if len(codes) >= 3 else entry.mode  # talks split per partner are bilateral
+        out.append(
+            Event(
+                type=entry.type,
+                mode=kind,
+                actors=roles.actors,
+                recipients=roles.recipients,
+                modality=modality,
+                evidence=evidence,
+                location=location,
+                date=date,
+                contexts=entry.contexts,
+                score=score_of(entry.type, kind, modality),
+                trigger=entry.pattern,
+            )
         )
-        for roles in _roles(direction, parties)
-        if len(set(roles.actors) | set(roles.recipients)) >= 2
-    ]
+    return out
 
 
 def _word_start(sent: Sentence, offset: int) -> int:
