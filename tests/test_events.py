@@ -146,3 +146,11 @@ def test_a_summit_includes_the_parties_the_article_is_about() -> None:
     summits = [e for e in events(text, "2025-12-21") if e.mode == "multilateral"]
     parties = set().union(*(set(e.actors) for e in summits))
     assert {"KAZ", "EAEU", "RUS", "BLR", "ARM"} <= parties
+
+
+def test_a_trigger_word_inside_an_organisation_name_is_no_event() -> None:
+    text = (
+        "Қазақстан Республикасының Аустрия Республикасындағы Елшісі Еуропадағы қауіпсіздік және "
+        "ынтымақтастық ұйымының жанындағы тұрақты өкілі болып тағайындалды."
+    )
+    assert [e for e in events(text) if e.type == "COOPERATE"] == []

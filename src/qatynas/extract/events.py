@@ -186,8 +186,30 @@ def article_leads(doc: Document, n: int = 2) -> tuple[str, ...]:
     return tuple(code for code, count in ranked[:n] if count >= 2)
 
 
+def _outside_names(
+    doc: Document, sent: Sentence, triggers: list[TriggerMatch]
+) -> list[TriggerMatch]:
+    """A trigger word inside an organisation's name is no trigger ("Еуропадағы қауіпсіздік және
+    ынтымақтастық ұйымы" names OSCE; it reports no cooperation)."""
+    names = [
+        m
+        for ent in doc.entities
+        if ent.label == "ORG"
+        for m in ent.mentions
+        if m.start < sent.end and sent.start < m.end
+    ]
+    return [
+        t
+        for t in triggers
+        if not any(
+            n.start <= sent.tokens[t.first].start and sent.tokens[t.last - 1].end <= n.end
+            for n in names
+        )
+    ]
+
+
 def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None) -> list[Event]:
-    triggers = find_triggers(sent)
+    triggers = _outside_names(doc, sent, find_triggers(sent))
     if not triggers:
         return []
     parties = sentence_parties(doc, sent)
