@@ -356,6 +356,99 @@ def _add_store_commands(sub: Any) -> None:
     p.set_defaults(func=_fetch)
 
 
+def _train_ner(args: argparse.Namespace) -> int:
+    from qatynas.ner.conll import read_conll
+    from qatynas.ner.train import Params, cross_validate, train
+
+    sents = read_conll(args.data)[: args.limit or None]
+    params = Params(args.c1, args.c2, args.iterations)
+    if args.cv:
+        grid = [Params(c1, c2, args.iterations) for c1 in args.cv_c1 for c2 in args.cv_c2]
+        ranked = cross_validate(sents, grid, args.cv, args.output.parent)
+        for p, f1 in ranked:
+            print(f"cv c1={p.c1} c2={p.c2}: micro F1 {f1:.4f}", file=sys.stderr)
+        params = ranked[0][0]
+    result = train(sents, args.output, params)
+    print(
+        f"qatynas: trained on {result.sentences} sentences ({result.tokens} tokens) in "
+        f"{result.seconds:.0f} s, c1={params.c1} c2={params.c2}: {result.path}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _train_clusters(args: argparse.Namespace) -> int:
+    from qatynas.ner.clusters import build_clusters, write_clusters
+
+    clusters = build_clusters(args.corpus, depth=args.depth, min_count=args.min_count)
+    write_clusters(clusters, args.output, [p.name for p in args.corpus])
+    print(f"qatynas: {len(clusters)} words clustered: {args.output}", file=sys.stderr)
+    return 0
+
+
+def _evaluate_ner(args: argparse.Namespace) -> int:
+    from qatynas.ner.conll import conll_lines, read_conll
+    from qatynas.ner.evaluate import score, table
+    from qatynas.ner.tagger import NerTagger
+
+    sents = read_conll(args.file)
+    tagger = NerTagger(args.model)
+    predicted = [tagger.tag(s.tokens) for s in sents]
+    report = score([s.labels for s in sents], predicted)
+    if args.predictions:
+        with args.predictions.open("w", encoding="utf-8") as f:
+            f.writelines(line + "\n" for line in conll_lines(sents, predicted))
+    print(json.dumps(report.as_dict(), indent=2) if args.json else table(report))
+    return 0
+
+
+def _add_train_commands(sub: Any) -> None:
+    from qatynas.lang import data_path
+    from qatynas.ner.lexicon import CLUSTERS
+    from qatynas.ner.tagger import default_model_path
+    from qatynas.ner.train import (
+        CLUSTER_SOURCES,
+        DEFAULT_C1,
+        DEFAULT_C2,
+        DEFAULT_ITERATIONS,
+        KAZNERD,
+    )
+
+    train = sub.add_parser("train", help="train a model (ner) or the word clusters it uses")
+    what = train.add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = what.add_parser("ner", help="train the CRF NER model on an IOB2 file")
+    p.add_argument("--data", type=Path, default=KAZNERD / "IOB2_valid.txt", help="IOB2 file")
+    p.add_argument("--output", type=Path, default=default_model_path(), help="model file")
+    p.add_argument("--c1", type=float, default=DEFAULT_C1, help="L1 penalty")
+    p.add_argument("--c2", type=float, default=DEFAULT_C2, help="L2 penalty")
+    p.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS, help="L-BFGS iterations")
+    p.add_argument("--limit", type=int, default=0, help="train on the first N sentences only")
+    p.add_argument("--cv", type=int, default=0, metavar="FOLDS", help="choose c1/c2 by CV first")
+    p.add_argument("--cv-c1", type=float, nargs="+", default=[0.02, 0.05, 0.1])
+    p.add_argument("--cv-c2", type=float, nargs="+", default=[0.01, 0.05])
+    p.set_defaults(func=_train_ner)
+    p = what.add_parser("clusters", help="learn word clusters for NER from raw text")
+    p.add_argument("--corpus", type=Path, nargs="+", default=list(CLUSTER_SOURCES))
+    p.add_argument("--output", type=Path, default=data_path("kk", CLUSTERS), help="TSV file")
+    p.add_argument("--depth", type=int, default=14, help="bits per word")
+    p.add_argument("--min-count", type=int, default=3, help="skip rarer words")
+    p.set_defaults(func=_train_clusters)
+
+
+def _add_evaluate_commands(sub: Any) -> None:
+    from qatynas.ner.tagger import default_model_path
+
+    evaluate = sub.add_parser("evaluate", help="score a stage against gold data")
+    # Other scorers (`evaluate extraction`, ...) are further subcommands of this group.
+    kinds = evaluate.add_subparsers(dest="what", required=True, metavar="WHAT")
+    p = kinds.add_parser("ner", help="entity-level P/R/F1 of the NER model on an IOB2 file")
+    p.add_argument("file", type=Path, metavar="FILE", help="IOB2 file: token LABEL per line")
+    p.add_argument("--model", type=Path, default=default_model_path(), help="model file")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--predictions", type=Path, metavar="OUT", help="write token gold predicted")
+    p.set_defaults(func=_evaluate_ner)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qatynas",
@@ -379,6 +472,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="stop at the first bad record")
     p.set_defaults(func=_extract)
     _add_store_commands(sub)
+    _add_train_commands(sub)
+    _add_evaluate_commands(sub)
     return parser
 
 
