@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
 from qatynas.analyse import morph, script
+from qatynas.analyse.tokens import tokenize
 from qatynas.model import Analysis, Document, Field, Sentence, Token
 
 SEPARATOR = "\n\n"
@@ -48,14 +49,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
         for sent in sentenize(para.group()):
+            at = base + sent.start
             tokens = tuple(
-                Token(
-                    t.text,
-                    base + sent.start + t.start,
-                    base + sent.start + t.stop,
-                    morph.lemma(t.text),
-                )
-                for t in tokenize(sent.text)
+                Token(word, at + start, at + stop, morph.lemma(word))
+                for start, stop, word in tokenize(sent.text)
             )
             if tokens:
                 out.append(Sentence(base + sent.start, base + sent.stop, tokens))
