@@ -154,3 +154,8 @@ def test_a_trigger_word_inside_an_organisation_name_is_no_event() -> None:
         "ынтымақтастық ұйымының жанындағы тұрақты өкілі болып тағайындалды."
     )
     assert [e for e in events(text) if e.type == "COOPERATE"] == []
+
+
+def test_a_state_locating_a_city_takes_the_city_with_it() -> None:
+    text = "ЕО басшылары Швейцарияның Давос қаласында Трамппен кездеседі."
+    assert keys(events(text, "2026-01-18")) == {("CONSULT", frozenset({"EU", "USA"}))}

@@ -42,3 +42,9 @@ def test_a_blocker_is_no_event() -> None:
 
 def test_the_signing_beats_the_agreement_it_signs() -> None:
     assert types("Меморандумға қол қойылды") == [("SUPPORT", "sign")]
+
+
+def test_a_weak_trigger_yields_to_a_strong_one() -> None:
+    # "жеткізілетін" (delivered) alone suggests trade; here it is what the tariff is on.
+    assert types("АҚШ-қа жеткізілетін тауарларға баж салығын енгізді") == [("SANCTION", None)]
+    assert types("Қытайға астық жеткізілді") == [("COOPERATE", None)]

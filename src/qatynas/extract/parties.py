@@ -138,13 +138,33 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
         found[(b - 1, -1)] = Party(
             codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
         )
-    parties = [p for p in (found[k] for k in sorted(found)) if not _is_venue(sent, p, language)]
+    parties = _drop_venues(sent, [found[k] for k in sorted(found)], language)
     return _group(sent, _fold_titles(parties))
 
 
 @cache
 def _venue_words(language: str) -> tuple[str, ...]:
     return tuple(r["word"] for r in lang.rows(language, "venue_words.tsv"))
+
+
+def _drop_venues(sent: Sentence, parties: list[Party], language: str) -> list[Party]:
+    """Drop states that only locate a place, and the place they locate ("Швейцарияның Давос
+    қаласында": neither Switzerland nor Davos is a party)."""
+    out: list[Party] = []
+    venue: Party | None = None
+    for party in parties:
+        if _is_venue(sent, party, language):
+            venue = party
+            continue
+        if (
+            venue
+            and party.kind == "place"
+            and party.code == venue.code
+            and party.token - venue.token <= 3
+        ):
+            continue
+        out.append(party)
+    return out
 
 
 def _head_case(word: str, language: str) -> str | None:

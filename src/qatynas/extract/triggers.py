@@ -10,6 +10,7 @@ from qatynas.extract.lexicon import Pattern, PatternIndex
 from qatynas.model import Sentence
 
 BLOCKER = "-"
+WEAK, STRONG = 2, 5  # priorities, see lang/kk/triggers.tsv
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,11 @@ def find_triggers(sent: Sentence, language: str = "kk") -> list[TriggerMatch]:
     for m in sorted(found, key=lambda m: (-m.entry.priority, -(m.last - m.first), m.first)):
         if not any(m.first < k.last and k.first < m.last for k in kept):
             kept.append(m)
-    return _join(sorted((m for m in kept if m.entry.type != BLOCKER), key=lambda m: m.first))
+    events = [m for m in kept if m.entry.type != BLOCKER]
+    # A weak trigger (a word that only suggests an event) yields to a strong one in its sentence.
+    if any(m.entry.priority >= STRONG for m in events):
+        events = [m for m in events if m.entry.priority > WEAK]
+    return _join(sorted(events, key=lambda m: m.first))
 
 
 def _join(matches: list[TriggerMatch], gap: int = 2) -> list[TriggerMatch]:
