@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from qatynas import __version__
 from qatynas.errors import InputError, InputWarning
+from qatynas.model import Document
 from qatynas.pipeline import process
 from qatynas.read import read_paths
 from qatynas.serve.render import document_record
@@ -447,6 +448,43 @@ def _add_evaluate_commands(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--predictions", type=Path, metavar="OUT", help="write token gold predicted")
     p.set_defaults(func=_evaluate_ner)
+    p = kinds.add_parser(
+        "extraction",
+        help="per-field P/R/F1 of the extraction against gold (spec/annotation.md rules)",
+        description=(
+            "Extract ARTICLES and score them against GOLD (one JSON object per article, keyed "
+            "by id, as in spec/annotation.md): countries, persons, events, events by quad class, "
+            "quotes; micro precision, recall and F1 over all articles."
+        ),
+    )
+    p.add_argument("gold", type=Path, metavar="GOLD", help="gold annotations (.jsonl)")
+    p.add_argument("articles", nargs="+", metavar="ARTICLES", help="the articles, any input")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--predictions", type=Path, metavar="OUT", help="also write the extraction")
+    p.set_defaults(func=_evaluate_extraction)
+
+
+def _evaluate_extraction(args: argparse.Namespace) -> int:
+    from qatynas.evaluate.extraction import load_jsonl, score, table
+
+    try:
+        gold = load_jsonl(args.gold)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"qatynas: cannot read gold {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    settings = Settings()
+    pred: dict[str, dict[str, Any]] = {}
+    for item in read_paths(args.articles, settings):
+        if isinstance(item, Document):
+            pred[item.id] = document_record(process(item, settings))
+        elif isinstance(item, InputError):
+            print(f"qatynas: skipped {item}", file=sys.stderr)
+    if args.predictions:
+        with args.predictions.open("w", encoding="utf-8") as f:
+            f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in pred.values())
+    result = score(gold, pred)
+    print(json.dumps(result, indent=2) if args.json else table(result))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
