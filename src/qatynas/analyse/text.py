@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from razdel import sentenize
 
@@ -30,7 +31,7 @@ def analyse(doc: Document) -> Analysis:
         parts.append(converted)
         # `offsets` ends with the segment's end marker, which also stands for the first
         # separator character; the rest of the separator maps there too, never into the text.
-        source_map.extend((fld, o) for o in offsets)
+        source_map.extend(zip(repeat(fld), offsets))
         if i < len(segments) - 1:
             parts.append(SEPARATOR)
             source_map.extend([(fld, offsets[-1])] * (len(SEPARATOR) - 1))

@@ -43,10 +43,10 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     next chunk (`сөз -` is one token in razdel's eyes only when a word follows); such a chunk is
     tokenised with its neighbours around it.
     """
-    chunks = [(m.start(), m.end()) for m in _CHUNK.finditer(text)]
+    chunks = [(m.start(), m.end(), m.group()) for m in _CHUNK.finditer(text)]
     out: list[tuple[int, int, str]] = []
-    for k, (start, stop) in enumerate(chunks):
-        if _needs_context(text[start:stop]):
+    for k, (start, stop, chunk) in enumerate(chunks):
+        if (chunk[0] in _JOINERS or chunk[-1] in _JOINERS) and _needs_context(chunk):
             lo = chunks[k - 1][0] if k else start
             hi = chunks[k + 1][1] if k + 1 < len(chunks) else stop
             out.extend(
@@ -54,8 +54,12 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
                 for a, b, t in _atom_tokens(text[lo:hi])
                 if start <= lo + a < stop
             )
+            continue
+        parts = _chunk_tokens(chunk)
+        if parts is None:
+            out.append((start, stop, chunk))
         else:
-            out.extend((start + a, start + b, t) for a, b, t in _chunk_tokens(text[start:stop]))
+            out.extend((start + a, start + b, t) for a, b, t in parts)
     return out
 
 
@@ -72,8 +76,10 @@ def _may_reach(edge: str, inner: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple(_atom_tokens(chunk))
+def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str], ...] | None:
+    """The tokens of a chunk that needs no context; None when it is one token (most are)."""
+    parts = _atom_tokens(chunk)
+    return None if len(parts) == 1 else tuple(parts)
 
 
 def _atom_tokens(text: str) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 ANY_START = "*"
+MEMO_SIZE = 100_000  # words whose starting patterns are remembered (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,27 @@ class PatternIndex:
             key = ANY_START if head.startswith(ANY_START) else head[:2]
             self._by_head.setdefault(key, []).append((pattern, value))
         self._any = self._by_head.pop(ANY_START, [])
+        self._memo: dict[str, tuple[tuple[Pattern, int], ...]] = {}
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
         """(start, end, value) of every pattern match over `words` (token indexes)."""
         out: list[tuple[int, int, int]] = []
         for i, word in enumerate(words):
-            for pattern, value in (*self._by_head.get(word[:2], ()), *self._any):
+            for pattern, value in self._starting(word):
                 if pattern.matches_at(words, i):
                     out.append((i, i + len(pattern.words), value))
         return out
+
+    def _starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:
+        """The patterns whose first word `word` matches, in index order (memoised: a word
+        recurs in every article, and most words start no pattern, #7)."""
+        found = self._memo.get(word)
+        if found is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            candidates = (*self._by_head.get(word[:2], ()), *self._any)
+            found = tuple(
+                (p, v) for p, v in candidates if _word_matches(word, p.words[0], p.exact[0])
+            )
+            self._memo[word] = found
+        return found

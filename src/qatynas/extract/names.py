@@ -11,7 +11,7 @@ general stemmer, which would cut Коста to Кос.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from qatynas.lang import lines, rows
 
@@ -123,6 +123,11 @@ def _letter_classes(ch: str) -> frozenset[str]:
 
 def nominative_candidates(word: str) -> list[str]:
     """The word and every stem a case ending may have been cut from, longest stem first."""
+    return list(_nominative_candidates(word))
+
+
+@lru_cache(maxsize=100_000)
+def _nominative_candidates(word: str) -> tuple[str, ...]:
     out = [word]
     low = word.lower()
     for ce in case_endings():
@@ -138,7 +143,7 @@ def nominative_candidates(word: str) -> list[str]:
         if ce.harmony != "any" and harmony not in ("any", ce.harmony):
             continue
         out.append(stem)
-    return sorted(dict.fromkeys(out), key=len, reverse=True)
+    return tuple(sorted(dict.fromkeys(out), key=len, reverse=True))
 
 
 def nominative(word: str, known: frozenset[str] = frozenset()) -> str:

@@ -10,7 +10,7 @@ roles are; a capitalised word that names one alone (Сенат, Мәжіліс, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from qatynas.extract import roles
 from qatynas.lang import rows
@@ -42,8 +42,9 @@ def _forms() -> dict[str, _Form]:
     }
 
 
+@lru_cache(maxsize=100_000)
 def _match(word: str) -> tuple[str, str, _Form] | None:
-    """(stem as written, ending, form) when `word` is a form of a listed stem."""
+    """(stem as written, ending, form) when `word` is a form of a listed stem (memoised)."""
     forms = _forms()
     base, _, tail = word.partition("-")
     if base in forms and forms[base].kind == "abbr":
@@ -85,10 +86,8 @@ def _in_sentence(doc: Document, sent: Sentence, covered: list[Span]) -> list[_Fo
     toks = sent.tokens
     out: list[_Found] = []
     for i, tok in enumerate(toks):
-        if _overlaps(tok, covered):
-            continue
         hit = _match(tok.text)
-        if hit is None:
+        if hit is None or _overlaps(tok, covered):
             continue
         stem, ending, form = hit
         before = toks[i - 1] if i > 0 else None

@@ -14,7 +14,7 @@ Within an article, later short mentions (Қонысбаев, Тоқаевтың)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from qatynas.analyse.romanise import romanise
 from qatynas.extract import actors, names, ner_signal, organizations, roles
@@ -73,7 +73,12 @@ def _is_blocker(word: str) -> bool:
 
 
 def _is_cap(tok: Token) -> bool:
-    text = tok.text
+    return _is_cap_word(tok.text)
+
+
+@lru_cache(maxsize=100_000)
+def _is_cap_word(text: str) -> bool:
+    """A capitalised word that is no abbreviation (memoised: asked of every token, #7)."""
     low = text.lower()
     for prefix in _NAME_PREFIXES:
         if low.startswith(prefix) and len(text) > len(prefix):
