@@ -150,3 +150,10 @@ def test_agreement_with_reference_conversion() -> None:
                 same += ref == out
                 total += 1
     assert same / total >= 0.99
+
+
+def test_a_letter_that_gives_two_keeps_the_offsets_whole() -> None:
+    # "x" becomes "кс": every output letter still maps to a source letter (found by fuzzing).
+    for text in ("QX", "qX ", "Xalyq"):
+        out, offsets, _ = to_cyrillic(text)
+        assert len(offsets) == len(out) + 1 and offsets[-1] == len(text)

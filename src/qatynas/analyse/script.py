@@ -196,18 +196,30 @@ def convert_word(word: str, alpha: Alphabet, restore: Restore) -> tuple[str, lis
         if not word[m.start() : m.end()].islower():
             upper.add(m.start())
         if m.start() > pos:
-            pieces.append(lowered[pos : m.start()].translate(alpha.singles))
-            offs.extend(range(pos, m.start()))
+            _translate(lowered, pos, m.start(), alpha, pieces, offs)
         cyr = alpha.outputs[(m.lastindex or 1) - 1]
         pieces.append(cyr)
         offs.extend([m.start()] * len(cyr))
         pos = m.end()
     if pos < len(lowered):
-        pieces.append(lowered[pos:].translate(alpha.singles))
-        offs.extend(range(pos, len(lowered)))
+        _translate(lowered, pos, len(lowered), alpha, pieces, offs)
     cyr = "".join(pieces)
     cyr, offs = _restore_word(cyr, offs, restore)
     return _recase(cyr, offs, word, upper), offs
+
+
+def _translate(
+    lowered: str, start: int, end: int, alpha: Alphabet, pieces: list[str], offs: list[int]
+) -> None:
+    """Single letters start..end through the alphabet's table; one letter may give two (x → кс),
+    so each output letter gets its source index."""
+    chunk = lowered[start:end].translate(alpha.singles)
+    pieces.append(chunk)
+    if len(chunk) == end - start:
+        offs.extend(range(start, end))
+        return
+    for i in range(start, end):
+        offs.extend([i] * len(lowered[i].translate(alpha.singles)))
 
 
 def _lower(word: str) -> str:
