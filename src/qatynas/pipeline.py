@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qatynas.analyse import langid
+from qatynas.analyse import langid, text_ru
 from qatynas.analyse.text import analyse
 from qatynas.extract import countries, entities, events, places, quotes
 from qatynas.model import Document
@@ -27,6 +27,8 @@ class Stage:
 def _analyse(doc: Document, settings: Settings) -> None:
     doc.analysis = analyse(doc)
     doc.lang = langid.detect(doc.analysis.text, settings.languages)
+    if doc.lang == "ru":  # Russian sentences, tokens and lemmas (analyse/text_ru.py)
+        doc.analysis.sentences = text_ru.split_sentences(doc.analysis.text)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from qatynas.extract import countries_ru
 from qatynas.extract.gazetteer import Entry, Gazetteer, Match, is_derivation, is_suffix_chain
 from qatynas.lang import rows
 from qatynas.model import CountryMention, Document, Entity, Span
@@ -32,28 +33,42 @@ _LANGUAGE_NOUN = "тіл"
 def extract(doc: Document, settings: Settings) -> None:
     """Assign doc.countries and append the international organisations to doc.entities."""
     assert doc.analysis is not None
-    mentions, orgs = find(doc.analysis.text)
+    mentions, orgs = find(doc.analysis.text, _language(doc.lang))
     doc.countries = mentions
     doc.entities.extend(orgs)
 
 
-def find(text: str) -> tuple[list[CountryMention], list[Entity]]:
+def _language(lang: str | None) -> str:
+    """The gazetteer language of an article: Russian for Russian ones, else Kazakh."""
+    return "ru" if lang == "ru" else "kk"
+
+
+def find(text: str, language: str = "kk") -> tuple[list[CountryMention], list[Entity]]:
     """Country mentions in text order, and one ORG entity per organisation named."""
     mentions: list[CountryMention] = []
     org_spans: dict[str, list[Span]] = defaultdict(list)
-    for match in _gazetteer().find(text):
+    russian = language == "ru"
+    for match in _gazetteer(language).find(text):
         entry = match.entry
-        if entry.kind == "block" or _is_currency(text, match):
+        if entry.kind == "block":
+            continue
+        if russian and countries_ru.is_currency(text, match):
+            continue
+        if not russian and _is_currency(text, match):
             continue
         if entry.kind == "org":
             org_spans[entry.key].append(Span(match.start, match.end))
             continue
-        if entry.via == "adjective" and _next_word_is(text, match.end, _LANGUAGE_NOUN):
+        if entry.via == "adjective" and (
+            countries_ru.before_language_noun(text, match.end)
+            if russian
+            else _next_word_is(text, match.end, _LANGUAGE_NOUN)
+        ):
             continue
         via = "adjective" if entry.via == "name" and is_derivation(match.tail) else entry.via
-        name = _country_names().get(entry.key, entry.form)
+        name = _country_names(language).get(entry.key, entry.form)
         mentions.append(CountryMention(entry.key, name, Span(match.start, match.end), via))
-    codes = _org_codes()
+    codes = _org_codes(language)
     orgs = [
         Entity(label="ORG", name=name, mentions=tuple(spans), code=codes[name])
         for name, spans in org_spans.items()
@@ -61,9 +76,9 @@ def find(text: str) -> tuple[list[CountryMention], list[Entity]]:
     return mentions, orgs
 
 
-def country_name(code: str) -> str | None:
-    """The nominative Kazakh name of an ISO alpha-3 code (Армения for ARM), if known."""
-    return _country_names().get(code)
+def country_name(code: str, language: str = "kk") -> str | None:
+    """The nominative name of an ISO alpha-3 code (Армения for ARM), if known."""
+    return _country_names(language).get(code)
 
 
 def _is_currency(text: str, match: Match) -> bool:
@@ -90,13 +105,16 @@ def _currency_stems() -> frozenset[str]:
 
 
 @cache
-def _country_names() -> dict[str, str]:
-    return {r["code"]: r["name"] for r in rows("kk", "countries.tsv")}
+def _country_names(language: str = "kk") -> dict[str, str]:
+    names = {r["code"]: r["name"] for r in rows(language, "countries.tsv")}
+    if language == "ru":
+        names.update(countries_ru.preferred_names())
+    return names
 
 
 @cache
-def _org_codes() -> dict[str, str]:
-    return {r["name"]: r["code"] for r in rows("kk", "organizations_intl.tsv")}
+def _org_codes(language: str = "kk") -> dict[str, str]:
+    return {r["name"]: r["code"] for r in rows(language, "organizations_intl.tsv")}
 
 
 def _via(form: str, via: str) -> str:
@@ -105,10 +123,12 @@ def _via(form: str, via: str) -> str:
 
 
 @cache
-def _gazetteer() -> Gazetteer:
+def _gazetteer(language: str = "kk") -> Gazetteer:
     """One automaton over states, organisations and blocks. A later file's row replaces an
     earlier one of the same form: curated rows replace generated ones (Палау, also "pilaf", is a
     common_name in country_forms.tsv)."""
+    if language == "ru":
+        return countries_ru.gazetteer()
     entries: dict[str, Entry] = {}
     territories = {r["code"] for r in rows("kk", "not_states.tsv")}
 

@@ -11,7 +11,7 @@ named closest before a span with `person_before`.
 
 from __future__ import annotations
 
-from qatynas.extract import organizations, persons
+from qatynas.extract import organizations, organizations_ru, persons, persons_ru
 from qatynas.model import Document, Entity, Span
 from qatynas.settings import Settings
 
@@ -21,9 +21,10 @@ def extract(doc: Document, settings: Settings) -> None:
         return
     covered = [m.span for m in doc.countries]
     covered += [span for ent in doc.entities for span in ent.mentions]
-    people = persons.find_persons(doc, covered)
+    russian = doc.lang == "ru"  # natasha's NER and Russian rules (persons_ru, ...)
+    people = (persons_ru if russian else persons).find_persons(doc, covered)
     covered += [span for ent in people for span in ent.mentions]
-    orgs = organizations.find_organizations(doc, covered)
+    orgs = (organizations_ru if russian else organizations).find_organizations(doc, covered)
     doc.entities.extend(people)
     doc.entities.extend(orgs)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from qatynas import lang
+from qatynas.extract import dates_ru, parties_ru
 from qatynas.extract.dates import find_dates
 from qatynas.extract.lexicon import Pattern, PatternIndex
 from qatynas.extract.modality import modality_of
@@ -31,6 +32,8 @@ _MODALITY_WEIGHT: dict[str, float] = {
 # Cases that make a party the target of a directed event or the host of a visit.
 _TARGET_CASES = frozenset({"dat", "acc", "ins"})
 _HOST_CASES = frozenset({"dat", "loc"})
+# Pronouns that open a sentence about the person last named, per language.
+_PRONOUNS = {"kk": ("Ол",), "ru": ("Он", "Она")}
 _LOOK_BACK = 4  # words before a trigger that still belong to its clause (алдағы уақытта ...)
 
 
@@ -141,13 +144,17 @@ def main_pair(doc: Document) -> tuple[str, str] | None:
 
 
 def _implied_pair(
-    doc: Document, sent: Sentence, parties: list[Party], pair: tuple[str, str] | None
+    doc: Document,
+    sent: Sentence,
+    parties: list[Party],
+    pair: tuple[str, str] | None,
+    language: str = "kk",
 ) -> list[Party]:
     """Parties of a sentence that names fewer than two but refers to "the two countries"."""
     if pair is None or len({p.code for p in parties}) >= 2:
         return parties
     words = [t.text.lower() for t in sent.tokens]
-    found = _dyad_words("kk").find(words)
+    found = _dyad_words(language).find(words)
     if not found:
         return parties
     a, b, _ = found[0]
@@ -155,9 +162,10 @@ def _implied_pair(
     return [Party(code, a, "nom", "implicit", span) for code in pair]
 
 
-def _pronoun_party(doc: Document, sent: Sentence) -> Party | None:
-    """A sentence opened by "Ол" speaks of the person last named before it."""
-    if not sent.tokens or sent.tokens[0].text != "Ол":
+def _pronoun_party(doc: Document, sent: Sentence, language: str = "kk") -> Party | None:
+    """A sentence opened by "Ол" (Russian "Он", "Она") speaks of the person last named before
+    it."""
+    if not sent.tokens or sent.tokens[0].text not in _PRONOUNS.get(language, ()):
         return None
     best: tuple[int, str] | None = None
     for ent in doc.persons:
@@ -208,15 +216,20 @@ def _outside_names(
     ]
 
 
-def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None) -> list[Event]:
-    triggers = _outside_names(doc, sent, find_triggers(sent))
+def _sentence_events(
+    doc: Document, sent: Sentence, pair: tuple[str, str] | None, language: str = "kk"
+) -> list[Event]:
+    triggers = _outside_names(doc, sent, find_triggers(sent, language))
     if not triggers:
         return []
-    parties = sentence_parties(doc, sent)
-    pronoun = _pronoun_party(doc, sent)
+    if language == "ru":
+        parties = parties_ru.sentence_parties(doc, sent)
+    else:
+        parties = sentence_parties(doc, sent)
+    pronoun = _pronoun_party(doc, sent, language)
     if pronoun and pronoun.code not in {p.code for p in parties}:
         parties = [pronoun, *(replace(p, group=p.group + 1) for p in parties)]
-    parties = _implied_pair(doc, sent, parties, pair)
+    parties = _implied_pair(doc, sent, parties, pair, language)
     if len({p.code for p in parties}) < 2:
         return []
     out: list[Event] = []
@@ -225,12 +238,16 @@ def _sentence_events(doc: Document, sent: Sentence, pair: tuple[str, str] | None
         local = [p for p in parties if start <= p.token < end]
         if len({p.code for p in local}) < 2:
             local = parties
-        out.extend(_events_for(doc, sent, trig, local))
+        out.extend(_events_for(doc, sent, trig, local, language))
     return out
 
 
 def _events_for(
-    doc: Document, sent: Sentence, trig: TriggerMatch, parties: Sequence[Party]
+    doc: Document,
+    sent: Sentence,
+    trig: TriggerMatch,
+    parties: Sequence[Party],
+    language: str = "kk",
 ) -> list[Event]:
     entry = trig.entry
     mode = entry.mode
@@ -248,8 +265,9 @@ def _events_for(
                 if code not in named
             ),
         ]
-    modality: Modality = modality_of(_clause_words(sent, trig))
-    dates = find_dates(sent.tokens, doc.date, future=modality == "planned")
+    modality: Modality = modality_of(_clause_words(sent, trig), language)
+    dated = dates_ru.find_dates if language == "ru" else find_dates
+    dates = dated(sent.tokens, doc.date, future=modality == "planned")
     trig_start = sent.tokens[trig.first].start
     date = min(dates, key=lambda d: abs(d.start - trig_start)).value if dates else None
     first = min([p.span.start for p in parties] + [trig_start])
@@ -300,10 +318,11 @@ def _merge(events: Sequence[Event]) -> list[Event]:
 
 def extract(doc: Document, settings: Settings) -> None:
     assert doc.analysis is not None
-    if doc.lang not in (None, "kk"):
+    if doc.lang not in (None, "kk", "ru"):
         return
+    language = doc.lang or "kk"  # the lexicons and grammar of lang/<language>/
     found: list[Event] = []
     pair = main_pair(doc)
     for sent in doc.analysis.sentences:
-        found.extend(_sentence_events(doc, sent, pair))
+        found.extend(_sentence_events(doc, sent, pair, language))
     doc.events = _merge(found)

@@ -127,7 +127,8 @@ def _lower(text: str) -> str:
 class Gazetteer:
     """An automaton over the lower-cased forms of `entries`; `find` returns resolved matches."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], language: str = "kk") -> None:
+        self.language = language
         by_key: dict[str, list[Entry]] = defaultdict(list)
         for entry in entries:
             by_key[_lower(entry.form)].append(entry)
@@ -148,7 +149,10 @@ class Gazetteer:
             if start > 0 and text[start - 1].isalnum():
                 continue
             for entry in items:
-                match = _accept(text, low, start, last + 1, entry)
+                if self.language == "ru":
+                    match = _accept_whole(text, start, last + 1, entry)
+                else:
+                    match = _accept(text, low, start, last + 1, entry)
                 if match is not None:
                     found.append(match)
                     break
@@ -174,6 +178,18 @@ def _accept(text: str, low: str, start: int, stop: int, entry: Entry) -> Match |
     if not is_suffix_chain(tail, low[stop - 1] in "ыі"):
         return None
     return Match(entry, start, end, tail)
+
+
+def _accept_whole(text: str, start: int, stop: int, entry: Entry) -> Match | None:
+    """A Russian form, listed in every case: it must end its word, before a hyphen (российско-
+    китайский) or before a capital that opens a glued next sentence (КазахстанеВ)."""
+    if stop < len(text) and (
+        text[stop].isdigit() or (text[stop].isalpha() and text[stop].islower())
+    ):
+        return None
+    if not _cased(text, start, stop, "", entry):
+        return None
+    return Match(entry, start, stop, "")
 
 
 def _word_end(text: str, pos: int) -> int:

@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from functools import cache
 
+from qatynas.extract import places_ru
 from qatynas.extract.gazetteer import Entry, Gazetteer, Match
 from qatynas.lang import rows
 from qatynas.model import Document, Entity, Span
@@ -28,6 +29,9 @@ _DATELINE = re.compile(r"[ \t]*\.[ \t]*[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,}")
 def extract(doc: Document, settings: Settings) -> None:
     """Append one LOC entity per place named in the article to doc.entities."""
     assert doc.analysis is not None
+    if doc.lang == "ru":
+        doc.entities.extend(places_ru.find(doc))
+        return
     doc.entities.extend(find(doc.analysis.text))
 
 

@@ -29,17 +29,27 @@ _WORD = re.compile(r"\w+")
 _ATTR_DASH = re.compile(r"(?:[,.!?…»\"]\s*|\s+)[–—-]\s*(?=\w)")
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
 _ATTR_AFTER = re.compile(r"[\s,.!?…]*[–—-]?\s*(?P<attr>\w[^\n]*)")
+_SAID_THAT = re.compile(r"(?P<who>[^.!?\n]{2,120}?)(?P<verb>\w+),?\s+что\s*\Z")
 _COLON_BEFORE = re.compile(r"(?P<who>[^.!?\n]{2,80}):\s*\Z")
 
 
 @cache
-def _verbs() -> tuple[Pattern, ...]:
-    return tuple(Pattern.parse(r["pattern"]) for r in lang.rows("kk", "speech_verbs.tsv"))
+def _verbs(language: str = "kk", kind: str = "speech") -> tuple[Pattern, ...]:
+    """Attribution verbs of a language; `kind` "impersonal" gives an institution's (говорится)."""
+    return tuple(
+        Pattern.parse(r["pattern"])
+        for r in lang.rows(language, "speech_verbs.tsv")
+        if (r.get("kind") or "speech") == kind
+    )
 
 
-def _is_attribution(text: str) -> bool:
+def _language(doc: Document) -> str:
+    return "ru" if doc.lang == "ru" else "kk"
+
+
+def _is_attribution(text: str, language: str = "kk") -> bool:
     words = [w.lower() for w in _WORD.findall(text[:60])]
-    return any(p.matches_at(words, 0) for p in _verbs())
+    return any(p.matches_at(words, 0) for p in _verbs(language))
 
 
 def _title_of(attribution: str) -> str | None:
@@ -75,8 +85,10 @@ def _person_by_surname(doc: Document, attribution: str) -> Entity | None:
     return None
 
 
-def _impersonal(attribution: str) -> bool:
+def _impersonal(attribution: str, language: str = "kk") -> bool:
     words = [w.lower() for w in _WORD.findall(attribution)[:2]]
+    if language != "kk":
+        return any(p.matches_at(words, 0) for p in _verbs(language, "impersonal"))
     return bool(words) and words[0].startswith("делін")
 
 
@@ -105,7 +117,7 @@ def _quote(
     if _words(text[start:end]) < MIN_WORDS:
         return None
     named = _person_in(doc, *attr) or _person_by_surname(doc, attribution)
-    if named is None and _impersonal(attribution):
+    if named is None and _impersonal(attribution, _language(doc)):
         return None  # "– делінген хабарламада": an institution's statement, not a person's
     speaker = named or _last_person_before(doc, start)
     if speaker is None:
@@ -119,8 +131,10 @@ def _dash_quotes(doc: Document, text: str) -> list[Quote]:
         line, base = para.group(), para.start()
         for m in _ATTR_DASH.finditer(line, 1):
             after = line[m.end() :]
-            if not _is_attribution(after):
+            if not _is_attribution(after, _language(doc)):
                 continue
+            if _language(doc) == "ru" and line[: m.start() + 1].rstrip(" ,.!?…")[-1:] in _CLOSE:
+                break  # «...», — сказал он: the marks bound the quote (_marked_quotes)
             head = line[: m.start()]
             opened = head.rfind(":")
             start = opened + 1 if opened >= 0 and head[opened + 1 :].lstrip()[:1] in _OPEN else 0
@@ -132,9 +146,28 @@ def _dash_quotes(doc: Document, text: str) -> list[Quote]:
     return out
 
 
-def marked_spans(text: str) -> list[tuple[int, int]]:
+def _opens(text: str, i: int) -> bool:
+    """A straight quote at `i` opens: a space, a line start or an opening bracket before it,
+    a letter or digit after it."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(«„") and not after.isspace()
+
+
+def _said_that(text: str, start: int) -> tuple[int, int] | None:
+    """Russian "X заявил, что «...»": the stretch of the sentence before the verb, where the
+    speaker is named, when a speech verb and "что" open the quotation mark at `start`."""
+    found = _SAID_THAT.search(text, max(0, start - 161), start - 1)
+    if not found or not _is_attribution(found.group("verb"), "ru"):
+        return None
+    return found.start("who"), found.start("verb")
+
+
+def marked_spans(text: str, nested_straight: bool = False) -> list[tuple[int, int]]:
     """Spans inside outermost quotation marks, nesting counted («... «Алтын күмбез» ...»);
-    straight double quotes pair up within a paragraph."""
+    straight double quotes pair up within a paragraph. With `nested_straight` (Russian feeds
+    write "... \"сверили часы\" ...", straight inside straight), a straight quote after a
+    space opens and one after a letter closes, so nesting is counted for them too."""
     out: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
@@ -142,7 +175,14 @@ def marked_spans(text: str) -> list[tuple[int, int]]:
         if ch == "\n":
             stack.clear()
             straight = None
-        elif stack and ch == _PAIRS[stack[-1][0]]:
+        elif nested_straight and ch == '"' and (not stack or stack[-1][0] == '"'):
+            if _opens(text, i) or not stack:
+                stack.append((ch, i))
+            else:
+                _, at = stack.pop()
+                if not stack:
+                    out.append((at + 1, i))
+        elif stack and ch == _PAIRS.get(stack[-1][0]):
             _, at = stack.pop()
             if not stack:
                 out.append((at + 1, i))
@@ -160,17 +200,19 @@ def marked_spans(text: str) -> list[tuple[int, int]]:
 def _marked_quotes(doc: Document, text: str, taken: list[Span]) -> list[Quote]:
     out: list[Quote] = []
     previous: Quote | None = None
-    for start, end in marked_spans(text):
+    for start, end in marked_spans(text, _language(doc) == "ru"):
         if any(s.start <= start < s.end or start <= s.start < end for s in taken):
             continue
         after = _ATTR_AFTER.match(text, end + 1)
         colon = _COLON_BEFORE.search(text, max(0, start - 81), start - 1)
         quote: Quote | None = None
-        if after and _is_attribution(after.group("attr")):
+        if after and _is_attribution(after.group("attr"), _language(doc)):
             a = after.start("attr")
             quote = _quote(doc, start, end, (a, _sentence_end(text, a)), after.group("attr"))
         elif colon:
             quote = _quote(doc, start, end, (colon.start("who"), colon.end("who")), "")
+        elif _language(doc) == "ru" and (said := _said_that(text, start)):
+            quote = _quote(doc, start, end, said, "")
         elif (
             previous
             and 0 <= start - previous.span.end < 120

@@ -1,0 +1,71 @@
+"""Russian named entities (PER, LOC, ORG) with natasha's news NER, and their nominative forms.
+
+natasha ships its models inside its wheel (navec news embeddings, 26 MB; slovnet NER and
+morphology, 7 MB): nothing is downloaded. The tagger runs once per analysis text (cached for the
+stages that ask after it); a glued sentence start (КазахстанеВ, see `text_ru`) is given a space
+first so the tagger sees two words, and the offsets are mapped back. `normal` is natasha's
+nominative of the span, from the morphology tagger's case, number and gender in context
+(Оливером Рентшлером → Оливер Рентшлер, Салтанат Нукеновой → Салтанат Нукенова).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from qatynas.analyse.text_ru import GLUE
+
+
+@dataclass(frozen=True)
+class NerSpan:
+    start: int  # offsets into the analysis text, half-open
+    end: int
+    label: str  # PER, LOC or ORG
+    text: str
+    normal: str
+
+
+@cache
+def _models() -> tuple[Any, Any, Any, Any]:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+
+
+def _unglue(text: str) -> tuple[str, list[int]]:
+    """The text with a space at each glued sentence start, and the map of its offsets back."""
+    parts: list[str] = []
+    back: list[int] = []
+    last = 0
+    for m in GLUE.finditer(text):
+        parts.append(text[last : m.start()] + " ")
+        back.extend(range(last, m.start()))
+        back.append(m.start())  # the inserted space stands for the next letter's offset
+        last = m.start()
+    parts.append(text[last:])
+    back.extend(range(last, len(text) + 1))
+    return "".join(parts), back
+
+
+@lru_cache(maxsize=8)
+def spans(text: str) -> tuple[NerSpan, ...]:
+    """Named entities of `text` in text order."""
+    if not text.strip():
+        return ()
+    from natasha import Doc
+
+    segmenter, ner, morph, vocab = _models()
+    fixed, back = _unglue(text)
+    doc = Doc(fixed)
+    doc.segment(segmenter)
+    doc.tag_ner(ner)
+    if doc.spans:
+        doc.tag_morph(morph)
+    out: list[NerSpan] = []
+    for span in doc.spans:
+        span.normalize(vocab)
+        start, end = back[span.start], back[span.stop - 1] + 1
+        out.append(NerSpan(start, end, span.type, text[start:end], span.normal or span.text))
+    return tuple(out)

@@ -1,0 +1,53 @@
+"""Sentences and tokens of a Russian article (razdel), with pymorphy3 lemmas.
+
+The analysis text is the same as for Kazakh (`analyse.text.analyse`); only the sentences differ.
+Russian news feeds often lose the break between paragraphs ("в КазахстанеВ 2023 году"): a
+lower-case letter glued to a capital that opens a new word ends a sentence here, and splits the
+word into its two tokens, so that neither the gazetteers nor the NER see "КазахстанеВ".
+"""
+
+from __future__ import annotations
+
+import re
+
+from razdel import sentenize, tokenize
+
+from qatynas.analyse import morph_ru
+from qatynas.model import Sentence, Token
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+# Four lower-case letters, then a capital and a lower-case letter or a space: a glued sentence
+# start ("позицииВ", "КазахстанеНо"), not a brand (КазМунайГаз has three before the capital).
+GLUE = re.compile(r"(?<=[а-яё]{4})(?=[А-ЯЁ](?:[а-яё]|\s))")
+
+
+def pieces(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the stretches between line breaks and glued sentence starts."""
+    out: list[tuple[int, int]] = []
+    for para in _PARAGRAPH.finditer(text):
+        start = para.start()
+        for glue in GLUE.finditer(text, para.start(), para.end()):
+            out.append((start, glue.start()))
+            start = glue.start()
+        out.append((start, para.end()))
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences never cross a line break or a glued sentence start."""
+    out: list[Sentence] = []
+    for start, end in pieces(text):
+        chunk = text[start:end]
+        for sent in sentenize(chunk):
+            tokens = tuple(
+                Token(
+                    t.text,
+                    start + sent.start + t.start,
+                    start + sent.start + t.stop,
+                    morph_ru.lemma(t.text),
+                )
+                for t in tokenize(sent.text)
+            )
+            if tokens:
+                out.append(Sentence(start + sent.start, start + sent.stop, tokens))
+    return out
