@@ -180,11 +180,14 @@ def dyad(
     since: str | None = None,
     until: str | None = None,
     by: Period = "month",
+    limit: int | None = None,
+    offset: int = 0,
 ) -> dict[str, Any]:
     """Events between two parties (either direction): a timeline and the events with evidence.
 
     Each period has the count of events per quad class and the summed score; an event dated less
     precisely than the period (a year on a monthly timeline) gets a period of its own ("2024").
+    The timeline and `total` count every event; `limit` and `offset` page the events listed.
     """
     first, second = first.upper(), second.upper()
     where, params = _date_filter(_EVENT_DATE, since, until)
@@ -198,8 +201,9 @@ def dyad(
     return {
         "parties": [first, second],
         "by": by,
+        "total": len(rows),
         "timeline": _timeline(rows, _PERIOD_LEN[by]),
-        "events": events_by_id(conn, [r["id"] for r in rows]),
+        "events": events_by_id(conn, [r["id"] for r in rows][offset:][:limit]),
     }
 
 
@@ -338,3 +342,231 @@ def known_url(conn: sqlite3.Connection, url: str) -> bool:
         (url, url, url),
     ).fetchone()
     return row is not None
+
+
+# --- pages and the HTTP API (#6): listings, one article, one country, the active pairs -------
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """One stored article: its record (spec/output.md) with the store's ids next to it.
+
+    `person_ids` follows `record["persons"]` (None where a person has no row) and `event_ids`
+    follows `record["events"]`, so a page can link each extraction to its own page.
+    """
+    row = conn.execute(
+        "select num, url, origin, record from articles where id = ?", (article_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    record = json.loads(row["record"])
+    person_ids = []
+    for p in record.get("persons") or []:
+        found = conn.execute(
+            "select id from persons where key = ?", (person_key(p["name"]),)
+        ).fetchone()
+        person_ids.append(None if found is None else found["id"])
+    by_ordinal = {
+        r["ordinal"]: r["event"]
+        for r in conn.execute(
+            "select ordinal, event from event_mentions where article = ?", (row["num"],)
+        )
+    }
+    return {
+        "record": record,
+        "url": row["url"],
+        "person_ids": person_ids,
+        "event_ids": [by_ordinal.get(i) for i in range(len(record.get("events") or []))],
+    }
+
+
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    country: str | None = None,
+    event_type: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of articles, newest first, with the total matching the filters."""
+    where, params = _article_filter(country, event_type, since, until)
+    if source:
+        where += " and a.source = ?"
+        params.append(source)
+    total = conn.execute(f"select count(*) from articles a where 1 {where}", params).fetchone()
+    rows = conn.execute(
+        "select a.id, a.date, a.source, a.title, a.url, substr(a.text, 1, 200) as lead"
+        f" from articles a where 1 {where} order by a.date desc, a.num desc limit ? offset ?",
+        [*params, limit, offset],
+    )
+    return {"total": int(total[0]), "articles": [dict(r) for r in rows]}
+
+
+def _event_filter(
+    party: str | None, event_type: str | None, since: str | None, until: str | None
+) -> tuple[str, list[Any]]:
+    where, params = _date_filter(_EVENT_DATE, since, until)
+    if party:
+        where += " and exists (select 1 from event_parties p where p.event = e.id and p.party = ?)"
+        params.append(party.upper())
+    if event_type:
+        where += " and e.type = ?"
+        params.append(event_type.upper())
+    return where, params
+
+
+def events(
+    conn: sqlite3.Connection,
+    *,
+    party: str | None = None,
+    event_type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of events with their evidence, latest first, and the total matching."""
+    where, params = _event_filter(party, event_type, since, until)
+    total = conn.execute(f"select count(*) from events e where 1 {where}", params).fetchone()
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"select e.id from events e where 1 {where}"
+            f" order by {_EVENT_DATE} desc, e.id desc limit ? offset ?",
+            [*params, limit, offset],
+        )
+    ]
+    return {"total": int(total[0]), "events": events_by_id(conn, ids)}
+
+
+def persons(
+    conn: sqlite3.Connection,
+    *,
+    name: str | None = None,
+    country: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> dict[str, Any]:
+    """A page of persons, the most written about first, with the number of their articles."""
+    where, params = "", []
+    if name:
+        where += " and (p.name like ? or p.latin like ?)"
+        params += [f"%{name}%", f"%{name}%"]
+    if country:
+        where += " and p.country = ?"
+        params.append(country.upper())
+    total = conn.execute(f"select count(*) from persons p where 1 {where}", params).fetchone()
+    rows = conn.execute(
+        "select p.id, p.name, p.latin, p.country, coalesce(n.articles, 0) as articles"
+        " from persons p left join (select person, count(*) as articles from person_mentions"
+        f" group by person) n on n.person = p.id where 1 {where}"
+        " order by articles desc, p.id limit ? offset ?",
+        [*params, limit, offset],
+    )
+    return {"total": int(total[0]), "persons": [dict(r) for r in rows]}
+
+
+def person_by_id(conn: sqlite3.Connection, person_id: int) -> dict[str, Any] | None:
+    """The dossier `person` gives, for the person with this id."""
+    row = conn.execute("select * from persons where id = ?", (person_id,)).fetchone()
+    return None if row is None else _dossier(conn, row)
+
+
+def country_names(conn: sqlite3.Connection, codes: list[str] | None = None) -> dict[str, str]:
+    """The stored (Kazakh, nominative) name of each code; all codes when `codes` is None."""
+    if codes is None:
+        rows = conn.execute("select code, name from countries").fetchall()
+    else:
+        marks = ",".join("?" * len(codes))
+        rows = conn.execute(
+            f"select code, name from countries where code in ({marks})", codes
+        ).fetchall()
+    return {r["code"]: r["name"] for r in rows}
+
+
+def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every country or organisation named: articles naming it and events it is party to."""
+    named = conn.execute(
+        "select c.code, c.name, count(ac.article) as articles from countries c"
+        " left join article_countries ac on ac.country = c.code group by c.code"
+    ).fetchall()
+    parties = dict(
+        conn.execute(
+            "select party, count(distinct event) from event_parties group by party"
+        ).fetchall()
+    )
+    out = [
+        {
+            "code": r["code"],
+            "name": r["name"],
+            "articles": r["articles"],
+            "events": int(parties.get(r["code"], 0)),
+        }
+        for r in named
+    ]
+    return sorted(out, key=lambda c: (-c["events"], -c["articles"], c["code"]))
+
+
+def country(
+    conn: sqlite3.Connection, code: str, *, by: Period = "month", limit: int = 20
+) -> dict[str, Any] | None:
+    """A country's page: its partners ranked, its events over time, its latest events."""
+    code = code.upper()
+    name = country_names(conn, [code]).get(code)
+    where, params = _event_filter(code, None, None, None)
+    rows = conn.execute(
+        f"select e.id, e.type, e.score, {_EVENT_DATE} as day from events e where 1 {where}"
+        " order by day, e.id",
+        params,
+    ).fetchall()
+    if name is None and not rows:
+        return None
+    articles_naming = conn.execute(
+        "select count(*) from article_countries where country = ?", (code,)
+    ).fetchone()
+    return {
+        "code": code,
+        "name": name,
+        "articles": int(articles_naming[0]),
+        "partners": partners(conn, code),
+        "timeline": _timeline(rows, _PERIOD_LEN[by]),
+        "events": events(conn, party=code, limit=limit)["events"],
+    }
+
+
+def pairs(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """The most active pairs of parties: events between the two (either direction or jointly),
+    summed score and counts per quad class, most events first."""
+    where, params = _date_filter(_EVENT_DATE, since, until)
+    rows = conn.execute(
+        "with p as (select distinct event, party from event_parties)"
+        " select a.party as first, b.party as second, e.type, count(*) as n,"
+        " sum(e.score) as score from p a join p b on a.event = b.event and a.party < b.party"
+        f" join events e on e.id = a.event where 1 {where} group by a.party, b.party, e.type",
+        params,
+    ).fetchall()
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        p = table.setdefault(
+            (r["first"], r["second"]),
+            {
+                "parties": [r["first"], r["second"]],
+                "events": 0,
+                "score": 0.0,
+                "counts": dict.fromkeys(QUADS, 0),
+            },
+        )
+        p["events"] += r["n"]
+        p["score"] = round(p["score"] + r["score"], 3)
+        quad = quad_class(r["type"])
+        p["counts"][quad] = p["counts"].get(quad, 0) + r["n"]
+    ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["parties"]))
+    return ranked[:limit]
