@@ -108,17 +108,19 @@ def _clause_words(sent: Sentence, trig: TriggerMatch) -> list[str]:
     return words[max(0, trig.first - _LOOK_BACK) : end]
 
 
-def _place(doc: Document, sent: Sentence, parties: Sequence[Party]) -> str | None:
-    """The place of the event: a city named in the sentence, the visit's destination first."""
-    places = [e for e in doc.locations if any(sent.start <= m.start < sent.end for m in e.mentions)]
-    if not places:
+def _place(doc: Document, sent: Sentence, parties: Sequence[Party], at: int) -> str | None:
+    """The place of the event: the visit's destination or host city among its parties, else the
+    city named nearest to the trigger (at offset `at`) in the sentence."""
+    named = [
+        (abs(m.start - at), m, ent.name)
+        for ent in doc.locations
+        for m in ent.mentions
+        if sent.start <= m.start < sent.end
+    ]
+    if not named:
         return None
-    for party in parties:
-        if party.kind == "place" and party.case in _HOST_CASES:
-            for ent in places:
-                if party.span in ent.mentions:
-                    return ent.name
-    return places[0].name
+    hosts = {p.span for p in parties if p.kind == "place" and p.case in _HOST_CASES}
+    return min(named, key=lambda item: (item[1] not in hosts, item[0]))[2]
 
 
 @cache
@@ -273,7 +275,7 @@ def _events_for(
     first = min([p.span.start for p in parties] + [trig_start])
     last = max([p.span.end for p in parties] + [sent.tokens[trig.last - 1].end])
     evidence = Span(_word_start(sent, first), _word_end(sent, last))
-    location = _place(doc, sent, parties)
+    location = _place(doc, sent, parties, trig_start)
     out: list[Event] = []
     for roles in _roles(direction, parties):
         codes = {*roles.actors, *roles.recipients}
