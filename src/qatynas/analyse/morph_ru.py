@@ -104,18 +104,32 @@ def adjective_forms(adjective: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def nominative(word: str) -> str:
+def nominative(word: str, agree: frozenset[str] = frozenset()) -> str:
     """The word put in the nominative, number kept (руководителем → руководитель); unchanged
-    when it is already nominative or does not inflect."""
+    when it is already nominative, an abbreviation (УЗ) or does not inflect. `agree`: the gender
+    and number of the noun an adjective goes with (Национальным банком → Национальный банк)."""
+    if word.isupper() and len(word) > 1:
+        return word
     for p in parses(word):
         if p.tag.POS not in _INFLECTED or not p.tag.case:
             continue
         if p.tag.case == "nomn":
             return word
         number = "plur" if p.tag.number == "plur" else "sing"
-        form = p.inflect({"nomn", number})
+        wanted = {"nomn", number} | (agree if p.tag.POS != "NOUN" else set())
+        form = p.inflect(wanted) or p.inflect({"nomn", number})
         return _restore(word, form.word) if form else word
     return word
+
+
+def agreement(noun: str) -> frozenset[str]:
+    """The gender and number of a noun, for the adjectives that go with it."""
+    for p in parses(noun):
+        if p.tag.POS == "NOUN":
+            if p.tag.number == "plur":
+                return frozenset({"plur"})
+            return frozenset(str(g) for g in (p.tag.gender, p.tag.number) if g)
+    return frozenset()
 
 
 def has_tag(word: str, grammeme: str) -> bool:

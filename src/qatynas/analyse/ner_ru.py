@@ -5,7 +5,8 @@ morphology, 7 MB): nothing is downloaded. The tagger runs once per analysis text
 stages that ask after it); a glued sentence start (КазахстанеВ, see `text_ru`) is given a space
 first so the tagger sees two words, and the offsets are mapped back. `normal` is natasha's
 nominative of the span, from the morphology tagger's case, number and gender in context
-(Оливером Рентшлером → Оливер Рентшлер, Салтанат Нукеновой → Салтанат Нукенова).
+(Оливером Рентшлером → Оливер Рентшлер, Салтанат Нукеновой → Салтанат Нукенова); places and
+organisations get theirs from pymorphy3 (`nominative_phrase`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from qatynas.analyse import morph_ru
 from qatynas.analyse.text_ru import GLUE
 
 
@@ -61,11 +63,40 @@ def spans(text: str) -> tuple[NerSpan, ...]:
     doc = Doc(fixed)
     doc.segment(segmenter)
     doc.tag_ner(ner)
-    if doc.spans:
-        doc.tag_morph(morph)
+    _tag_morph(doc, morph)
     out: list[NerSpan] = []
     for span in doc.spans:
-        span.normalize(vocab)
         start, end = back[span.start], back[span.stop - 1] + 1
-        out.append(NerSpan(start, end, span.type, text[start:end], span.normal or span.text))
+        if span.type == "PER":
+            span.normalize(vocab)
+            normal = span.normal or span.text
+        else:
+            normal = nominative_phrase(text[start:end])
+        out.append(NerSpan(start, end, span.type, text[start:end], normal))
     return tuple(out)
+
+
+def _tag_morph(doc: Any, morph: Any) -> None:
+    """Case, number and gender in context, for the sentences that name a person only: the
+    morphology tagger costs as much as the NER, and only persons' names need it."""
+    sents = [s for s in doc.sents if any(sp.type == "PER" for sp in s.spans)]
+    if not sents:
+        return
+    markups = morph.map([[t.text for t in s.tokens] for s in sents])
+    for sent, markup in zip(sents, markups, strict=True):
+        for target, source in zip(sent.tokens, markup.tokens, strict=False):
+            target.pos = source.pos
+            target.feats = source.feats
+
+
+def nominative_phrase(phrase: str) -> str:
+    """A place's or organisation's name with its words up to the first noun in the nominative
+    (Туркестанской области → Туркестанская область, Министерством торговли → Министерство
+    торговли); what follows the noun, a genitive, stays."""
+    words = phrase.split(" ")
+    for n, word in enumerate(words):
+        if morph_ru.pos(word) == "NOUN":
+            agree = morph_ru.agreement(word)
+            head = [morph_ru.nominative(w, agree) for w in words[: n + 1]]
+            return " ".join(head + words[n + 1 :])
+    return phrase

@@ -20,6 +20,9 @@ from qatynas.model import Document, Sentence, Span
 
 LANG = "ru"
 _GLUE = frozenset({",", "и", "а", "также", "или"})
+# Destinations, origins and partners ("встреча с министром КНР"): the other side is elsewhere.
+_AWAY = frozenset({"dat", "abl", "ins"})
+_VENUE = "venue"
 _SKIP_BEFORE = 2  # adjectives between a preposition and the name (в соседний Китай)
 # Readings of an ambiguous bare word, most likely first after a noun (президента России: owner).
 _AFTER_NOUN = ("gent", "nomn", "accs", "datv", "ablt", "loct")
@@ -59,14 +62,19 @@ def _bare_case(sent: Sentence, i: int, cases: frozenset[str]) -> str:
 
 def role_of(sent: Sentence, first: int, last: int) -> str:
     """The event role of a party named by tokens [first, last] of the sentence."""
+    return _role(sent, first, last)[0]
+
+
+def _role(sent: Sentence, first: int, last: int) -> tuple[str, bool]:
+    """The role, and whether a preposition of its own gave it."""
     cases = morph_ru.case_of(sent.tokens[first].text) or morph_ru.case_of(sent.tokens[last].text)
     prep = _preposition(sent, first)
     options = _table().get(prep, ()) if prep else ()
     for case, role in options:
         if not cases or case in cases:
-            return role
+            return role, True
     bare = dict(_table().get("", ()))
-    return bare.get(_bare_case(sent, first, cases), "nom") if cases else "nom"
+    return (bare.get(_bare_case(sent, first, cases), "nom") if cases else "nom"), False
 
 
 def _token_range(sent: Sentence, span: Span) -> tuple[int, int] | None:
@@ -77,6 +85,7 @@ def _token_range(sent: Sentence, span: Span) -> tuple[int, int] | None:
 def sentence_parties(doc: Document, sent: Sentence) -> list[Party]:
     """Parties of one sentence in text order, one per mention."""
     found: dict[tuple[int, int], Party] = {}
+    governed: set[int] = set()  # tokens of parties with a preposition of their own
     for code, kind, span, _name in _mentions(doc):
         if not (sent.start <= span.start < sent.end):
             continue
@@ -84,7 +93,12 @@ def sentence_parties(doc: Document, sent: Sentence) -> list[Party]:
         if where is None:
             continue
         first, last = where
-        party = Party(code, first, role_of(sent, first, last), kind, span)
+        role, own = _role(sent, first, last)
+        if role == _VENUE:
+            continue
+        if own:
+            governed.add(first)
+        party = Party(code, first, role, kind, span)
         same_token = [k for k in found if k[0] == first]
         if kind == "person":
             for k in same_token:
@@ -99,24 +113,51 @@ def sentence_parties(doc: Document, sent: Sentence) -> list[Party]:
             continue
         span = Span(sent.tokens[a].start, sent.tokens[b - 1].end)
         found[(a, -1)] = Party(codes[value], a, role_of(sent, a, a), "implicit", span)
-    return _group(sent, _fold_titles([found[k] for k in sorted(found)]))
+    grouped = _group(sent, _fold_titles([found[k] for k in sorted(found)]), governed)
+    return _with_lead(doc, grouped)
 
 
-def _group(sent: Sentence, parties: list[Party]) -> list[Party]:
-    """Number the lists of parties: neighbours joined by commas and "и" in one role."""
+def _group(sent: Sentence, parties: list[Party], governed: set[int]) -> list[Party]:
+    """Number the lists of parties: neighbours joined by commas and "и". A member without a
+    preposition of its own takes its list's ("в Россию, Китай и Японию": three destinations)."""
     out: list[Party] = []
     group = -1
-    for n, party in enumerate(parties):
-        prev = parties[n - 1] if n else None
-        between = (
-            [t.text.lower() for t in sent.tokens[prev.token + 1 : party.token]] if prev else []
+    for party in parties:
+        prev = out[-1] if out else None
+        between = [
+            t.text.lower()
+            for t in sent.tokens
+            if prev is not None and prev.span.end <= t.start and t.end <= party.span.start
+        ]
+        glued = prev is not None and (
+            party.token == prev.token or bool(between and all(w in _GLUE for w in between))
         )
-        joined = (
-            prev is not None
-            and prev.case == party.case
-            and (party.token == prev.token or (between and all(w in _GLUE for w in between)))
-        )
-        if not joined:
+        case = party.case
+        if prev is not None and glued and party.token not in governed:
+            case = prev.case
+        if not (glued and prev is not None and prev.case == case):
             group += 1
-        out.append(Party(party.code, party.token, party.case, party.kind, party.span, False, group))
+        out.append(Party(party.code, party.token, case, party.kind, party.span, False, group))
     return out
+
+
+def _lead(doc: Document) -> str | None:
+    """The state the article names most (the first named among equals)."""
+    counts: dict[str, int] = {}
+    for m in doc.countries:
+        counts[m.code] = counts.get(m.code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _with_lead(doc: Document, parties: list[Party]) -> list[Party]:
+    """One list of destinations, origins or partners and no one else ("экспорт ... в Россию,
+    Китай и Японию", "визиты в Южную Корею и Францию", "встреча с вице-министром КНР"): the
+    article's main state is the other side."""
+    if not parties or len({p.group for p in parties}) > 1 or parties[0].case not in _AWAY:
+        return parties
+    lead = _lead(doc)
+    if lead is None or lead in {p.code for p in parties}:
+        return parties
+    first = parties[0]
+    shifted = [Party(p.code, p.token, p.case, p.kind, p.span, p.conj, p.group + 1) for p in parties]
+    return [Party(lead, first.token, "nom", "context", first.span), *shifted]

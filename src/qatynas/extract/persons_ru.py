@@ -23,7 +23,7 @@ from functools import cache
 
 from qatynas.analyse import morph_ru, ner_ru
 from qatynas.analyse.romanise import romanise
-from qatynas.extract import actors, roles_ru
+from qatynas.extract import actors, names, roles_ru
 from qatynas.lang import lines, rows
 from qatynas.model import CountryMention, Document, Entity, Sentence, Span
 from qatynas.store.keys import person_key
@@ -32,6 +32,9 @@ _WORD = re.compile(r"\S+")
 _NAMED_AFTER = frozenset({"имени", "им"})
 _CREDIT = 30  # a name this close after "©" or "/" credits a photo or text (© Tengrinews.kz /X)
 LANG = "ru"
+_GLUED_MIN = 9
+# Parts of speech of a word that follows a name and may have lost the space before it.
+_GLUED_POS = frozenset({"VERB", "INFN", "ADVB", "PRTS", "GRND", "PREP", "CONJ", "PRCL"})
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
 _HUSHING = frozenset("жшчщц")
 
@@ -70,7 +73,11 @@ def _is_name_word(word: str) -> bool:
 def _nominative_word(word: str) -> str:
     """A name word natasha left as written, put into the nominative by its ending
     (names_case_endings.tsv); initials and hyphenated words stay."""
-    if len(word) <= 3 or word.endswith(".") or "-" in word:
+    if len(word) <= 3 or word.endswith(".") or "-" in word or word.lower() in names.given_names():
+        return word
+    if any(
+        p.tag.case == "nomn" and ("Name" in p.tag or "Surn" in p.tag) for p in morph_ru.parses(word)
+    ):
         return word
     low = word.lower()
     for ending, replace, after in _case_endings():
@@ -104,15 +111,38 @@ def _trimmed(text: str, sp: ner_ru.NerSpan) -> tuple[Span, list[str]] | None:
     normal = sp.normal.split()
     if len(normal) != len(written):
         normal = [w.group() for w in written]
-    if sp.normal == sp.text:  # natasha changed nothing: an initial, an unknown foreign name
-        normal = [_nominative_word(w) for w in normal]
+    # Words natasha left as written in a name it did not put into the nominative (С. Масляком)
+    # or only partly (Ваагном Хачатурян).
+    unchanged = [w == x.group() for w, x in zip(normal, written, strict=True)]
+    normal = [_nominative_word(w) if same else w for w, same in zip(normal, unchanged, strict=True)]
     n = 0
     while n < len(written) and not _is_name_word(written[n].group()):
         n += 1
     if n == len(written):
         return None
     words = [w[:1].upper() + w[1:] for w in normal[n:]]
-    return Span(sp.start + written[n].start(), sp.end), words
+    end = sp.end
+    cut = _glued_word(written[-1].group())
+    if cut is not None:  # Шамсутдиновсчитает: the name and the verb after it lost their space
+        if not _is_name_word(cut) or morph_ru.has_tag(cut, "Geox") or len(cut) <= 2:
+            return None  # Египтавыразило, Подробнеездесь: no name before the glue
+        words[-1] = _nominative_word(cut)
+        end = sp.start + written[-1].start() + len(cut)
+    if len(words) == 1 and (len(words[0]) <= 2 or words[0].endswith(".")):
+        return None  # an initial alone
+    return Span(sp.start + written[n].start(), end), words
+
+
+def _glued_word(word: str) -> str | None:
+    """The part before a known lower-case word glued to the end of an unknown one (the longest
+    such word: Шамсутдиновсчитает → Шамсутдинов + считает), or None."""
+    if len(word) < _GLUED_MIN or not word[:1].isupper() or morph_ru.is_known(word):
+        return None
+    for cut in range(3, len(word) - 3):
+        rest = word[cut:]
+        if rest.islower() and morph_ru.is_known(rest) and morph_ru.pos(rest) in _GLUED_POS:
+            return word[:cut]
+    return None
 
 
 def _sentence_of(doc: Document, offset: int) -> tuple[Sentence, int] | None:

@@ -57,10 +57,12 @@ def find(doc: Document) -> list[Entity]:
             continue
         if any(c.start < sp.end and sp.start < c.end for c in covered):
             continue
-        row = _index().get(_key(sp.normal))
-        if row is None:
+        # As written first (Актобе, Алматы do not inflect), else in the nominative (Ереване).
+        name = next((n for n in (sp.text, sp.normal) if _key(n) in _index()), None)
+        if name is None:
             continue
-        name = sp.normal[:1].upper() + sp.normal[1:]
+        row = _index()[_key(name)]
+        name = name[:1].upper() + name[1:]
         found.setdefault(row["name"], (name, row, []))[2].append(Span(sp.start, sp.end))
     return [
         Entity(

@@ -3,8 +3,10 @@
 "Вице-министр торговли и интеграции Республики Казахстан Кайрат Торебаев": walking back from the
 name over words that may belong to a role (nouns and adjectives in any case, "и", and the
 prepositions по, при, в, на of "посол Казахстана в Германии"), the role begins at the farthest
-title word of `lang/ru/titles.tsv` (matched by lemma). A verb, another preposition, a pronoun,
-punctuation or another person's name ends the walk. "Кайрат Торебаев, вице-министр торговли":
+title word of `lang/ru/titles.tsv` (matched by lemma) that the nearer ones depend on (заместитель
+министра: the nearer title in the genitive), with the adjectives right before it (Генеральный
+секретарь). A verb, another preposition, a pronoun, punctuation or another person's name ends
+the walk. "Кайрат Торебаев, вице-министр торговли":
 a title right after the comma opens a role that runs to the next punctuation. The title word
 and the adjectives before it are given in the nominative (с руководителем департамента →
 руководитель департамента).
@@ -69,8 +71,12 @@ def role_before(sent: Sentence, first: int, persons: Container[int] = ()) -> Spa
         if not _may_belong(tok.text):
             break
         if title_kind(tok.text) == "head":
+            if start is not None and "gent" not in morph_ru.case_of(toks[start].text):
+                break  # руководители ведомств ШОС | министр экологии X: a new title starts
             start = k
         k -= 1
+    while start is not None and start > 0 and morph_ru.pos(toks[start - 1].text) == "ADJF":
+        start -= 1  # Генеральным секретарем ШОС
     while start is not None and start < first and toks[start].text.lower() in ("и", "в", "на"):
         start += 1
     if start is None or start >= first:
@@ -104,6 +110,7 @@ def nominative_role(text: str) -> str:
     words = text.split(" ")
     for n, word in enumerate(words):
         if title_kind(word) == "head":
-            head = [morph_ru.nominative(w) for w in words[: n + 1]]
+            agree = morph_ru.agreement(word)
+            head = [morph_ru.nominative(w, agree) for w in words[: n + 1]]
             return " ".join(head + words[n + 1 :])
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from qatynas.model import Analysis, Document, Entity, Span
+from qatynas.store.keys import person_key
 
 
 def _span(analysis: Analysis, span: Span) -> list[int]:
@@ -26,7 +27,8 @@ def _mentions(analysis: Analysis, spans: tuple[Span, ...]) -> list[Any]:
 def _entity(analysis: Analysis, ent: Entity) -> dict[str, Any]:
     rec: dict[str, Any] = {"name": ent.name}
     if ent.label == "PERSON":
-        rec.update(latin=ent.latin, country=ent.country, role=ent.role)
+        # `key`: one person across languages and spellings (Тоқаев, Токаев, Tokayev).
+        rec.update(key=person_key(ent.name), latin=ent.latin, country=ent.country, role=ent.role)
     elif ent.label == "ORG":
         rec.update(country=ent.country, code=ent.code)
     else:
