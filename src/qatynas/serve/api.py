@@ -129,8 +129,10 @@ def persons(
     responses=NOT_FOUND,
     summary="A person's roles, quotes and events",
 )
-def person(request: Request, person_id: PersonId) -> Any:
-    return _found(queries.person_by_id(_conn(request), person_id), f"person {person_id}")
+def person(request: Request, person_id: PersonId, limit: Limit = 50) -> Any:
+    """Roles from every article; articles, quotes and events from the latest `limit` articles."""
+    found = queries.person_by_id(_conn(request), person_id, limit=limit)
+    return _found(found, f"person {person_id}")
 
 
 @router.get("/countries", response_model=list[models.CountrySummary], summary="Every country named")

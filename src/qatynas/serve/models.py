@@ -134,6 +134,8 @@ class Dossier(BaseModel):
     articles: list[PersonArticle]
     quotes: list[PersonQuote]
     events: list[Event]
+    articles_total: int
+    quotes_total: int
 
 
 class CountrySummary(BaseModel):

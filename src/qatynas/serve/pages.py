@@ -145,7 +145,9 @@ def article(request: Request, article_id: ArticleId) -> Response:
 
 @router.get("/person/{person_id}", response_class=HTMLResponse)
 def person(request: Request, person_id: PersonId) -> Response:
-    found = _found(queries.person_by_id(_conn(request), person_id), f"person {person_id}")
+    found = _found(
+        queries.person_by_id(_conn(request), person_id, limit=PAGE), f"person {person_id}"
+    )
     return _render(request, "person.html", person=found)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import combinations
 from typing import Any, Literal
 
 from qatynas.store import terms
@@ -71,10 +73,13 @@ def search(
     where, params = _article_filter(country, event_type, since, until)
     hits: list[dict[str, Any]] = []
     if kind in (None, "article"):
+        # Rank in a narrow inner query so that only the top rows' texts are read.
         rows = conn.execute(
-            "select a.id, a.date, a.source, a.title, a.text, bm25(articles_fts) as rank"
-            " from articles_fts join articles a on a.num = articles_fts.rowid"
-            f" where articles_fts match ? {where} order by rank, a.num limit ?",
+            "select a.id, a.date, a.source, a.title, a.text from (select a.num,"
+            " bm25(articles_fts) as rank from articles_fts join articles a"
+            f" on a.num = articles_fts.rowid where articles_fts match ? {where}"
+            " order by rank, a.num limit ?) hit join articles a on a.num = hit.num"
+            " order by hit.rank, a.num",
             [match, *params, limit],
         )
         hits += [
@@ -207,17 +212,31 @@ def dyad(
     }
 
 
-def _timeline(rows: list[sqlite3.Row], length: int) -> list[dict[str, Any]]:
-    periods: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        key = (r["day"] or "unknown")[:length]
-        p = periods.setdefault(
-            key, {"period": key, "events": 0, "score": 0.0, "counts": dict.fromkeys(QUADS, 0)}
-        )
+def _tally(items: Iterable[tuple[str, str, float]], name: str) -> dict[str, dict[str, Any]]:
+    """Per key (a period, a partner): events, summed score and counts per quad class."""
+    table: dict[str, dict[str, Any]] = {}
+    for key, kind, score in items:
+        p = table.get(key)
+        if p is None:
+            p = table[key] = {
+                name: key,
+                "events": 0,
+                "score": 0.0,
+                "counts": dict.fromkeys(QUADS, 0),
+            }
         p["events"] += 1
-        p["score"] = round(p["score"] + r["score"], 3)
-        quad = quad_class(r["type"])
+        p["score"] += score
+        quad = quad_class(kind)
         p["counts"][quad] = p["counts"].get(quad, 0) + 1
+    for p in table.values():
+        p["score"] = round(p["score"], 3)
+    return table
+
+
+def _timeline(rows: list[sqlite3.Row], length: int) -> list[dict[str, Any]]:
+    periods = _tally(
+        (((r["day"] or "unknown")[:length], r["type"], r["score"]) for r in rows), "period"
+    )
     return [periods[k] for k in sorted(periods)]
 
 
@@ -233,22 +252,13 @@ def partners(
     party = party.upper()
     where, params = _date_filter(_EVENT_DATE, since, until)
     rows = conn.execute(
-        "select o.party, e.type, e.score from events e"
-        " join event_parties me on me.event = e.id and me.party = ?"
-        " join (select distinct event, party from event_parties) o"
-        f" on o.event = e.id and o.party != ? where 1 {where}",
-        [party, party, *params],
+        "select o.party, e.type, e.score from (select distinct p2.event, p2.party"
+        " from event_parties p1 join event_parties p2 on p2.event = p1.event"
+        " and p2.party != p1.party where p1.party = ?) o join events e on e.id = o.event"
+        f" where 1 {where}",
+        [party, *params],
     ).fetchall()
-    table: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        p = table.setdefault(
-            r["party"],
-            {"party": r["party"], "events": 0, "score": 0.0, "counts": dict.fromkeys(QUADS, 0)},
-        )
-        p["events"] += 1
-        p["score"] = round(p["score"] + r["score"], 3)
-        quad = quad_class(r["type"])
-        p["counts"][quad] = p["counts"].get(quad, 0) + 1
+    table = _tally(((r["party"], r["type"], r["score"]) for r in rows), "party")
     ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["party"]))
     return ranked[:limit]
 
@@ -265,19 +275,38 @@ def person(conn: sqlite3.Connection, name: str, *, limit: int = 10) -> list[dict
     return [_dossier(conn, r) for r in rows]
 
 
-def _dossier(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+def _dossier(
+    conn: sqlite3.Connection, row: sqlite3.Row, limit: int | None = None
+) -> dict[str, Any]:
+    """A person's roles (from every mention) and, from the latest `limit` articles (all when
+    None), the articles, quotes and events; the totals count everything."""
+    cap, extra = (" limit ?", [limit]) if limit else ("", [])
     mentions = conn.execute(
-        "select pm.article as num, a.id, a.date, a.title, pm.role, pm.spans"
-        " from person_mentions pm join articles a on a.num = pm.article"
-        " where pm.person = ? order by a.date, a.num",
-        (row["id"],),
+        "select * from (select pm.article as num, a.id, a.date, a.title, pm.role, pm.spans"
+        " from person_mentions pm join articles a on a.num = pm.article where pm.person = ?"
+        f" order by a.date desc, a.num desc{cap}) order by date, num",
+        [row["id"], *extra],
     ).fetchall()
-    roles = Counter(m["role"] for m in mentions if m["role"])
+    roles = Counter(
+        dict(
+            conn.execute(
+                "select role, count(*) from person_mentions where person = ? and role != ''"
+                " group by role order by min(article)",
+                (row["id"],),
+            ).fetchall()
+        )
+    )
     quotes = conn.execute(
-        "select a.id as article, a.date, q.text, q.role from quotes q"
-        " join articles a on a.num = q.article where q.person = ? order by a.date, q.id",
-        (row["id"],),
+        "select * from (select a.id as article, a.date, q.text, q.role, q.id from quotes q"
+        " join articles a on a.num = q.article where q.person = ?"
+        f" order by a.date desc, q.id desc{cap}) order by date, id",
+        [row["id"], *extra],
     ).fetchall()
+    totals = conn.execute(
+        "select (select count(*) from person_mentions where person = ?),"
+        " (select count(*) from quotes where person = ?)",
+        (row["id"], row["id"]),
+    ).fetchone()
     return {
         "id": row["id"],
         "name": row["name"],
@@ -288,8 +317,13 @@ def _dossier(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
         "articles": [
             {"article": m["id"], "date": m["date"], "title": m["title"]} for m in mentions
         ],
-        "quotes": [dict(q) for q in quotes],
+        "quotes": [
+            {"article": q["article"], "date": q["date"], "text": q["text"], "role": q["role"]}
+            for q in quotes
+        ],
         "events": events_by_id(conn, _events_naming(conn, mentions)),
+        "articles_total": int(totals[0]),
+        "quotes_total": int(totals[1]),
     }
 
 
@@ -468,10 +502,13 @@ def persons(
     return {"total": int(total[0]), "persons": [dict(r) for r in rows]}
 
 
-def person_by_id(conn: sqlite3.Connection, person_id: int) -> dict[str, Any] | None:
-    """The dossier `person` gives, for the person with this id."""
+def person_by_id(
+    conn: sqlite3.Connection, person_id: int, *, limit: int | None = None
+) -> dict[str, Any] | None:
+    """The dossier `person` gives, for the person with this id, from their latest `limit`
+    articles (all when None)."""
     row = conn.execute("select * from persons where id = ?", (person_id,)).fetchone()
-    return None if row is None else _dossier(conn, row)
+    return None if row is None else _dossier(conn, row, limit)
 
 
 def country_names(conn: sqlite3.Connection, codes: list[str] | None = None) -> dict[str, str]:
@@ -488,10 +525,9 @@ def country_names(conn: sqlite3.Connection, codes: list[str] | None = None) -> d
 
 def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every country or organisation named: articles naming it and events it is party to."""
-    named = conn.execute(
-        "select c.code, c.name, count(ac.article) as articles from countries c"
-        " left join article_countries ac on ac.country = c.code group by c.code"
-    ).fetchall()
+    articles_naming = dict(
+        conn.execute("select country, count(*) from article_countries group by country").fetchall()
+    )
     parties = dict(
         conn.execute(
             "select party, count(distinct event) from event_parties group by party"
@@ -499,12 +535,12 @@ def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     )
     out = [
         {
-            "code": r["code"],
-            "name": r["name"],
-            "articles": r["articles"],
-            "events": int(parties.get(r["code"], 0)),
+            "code": code,
+            "name": name,
+            "articles": int(articles_naming.get(code, 0)),
+            "events": int(parties.get(code, 0)),
         }
-        for r in named
+        for code, name in conn.execute("select code, name from countries")
     ]
     return sorted(out, key=lambda c: (-c["events"], -c["articles"], c["code"]))
 
@@ -547,26 +583,25 @@ def pairs(
     summed score and counts per quad class, most events first."""
     where, params = _date_filter(_EVENT_DATE, since, until)
     rows = conn.execute(
-        "with p as (select distinct event, party from event_parties)"
-        " select a.party as first, b.party as second, e.type, count(*) as n,"
-        " sum(e.score) as score from p a join p b on a.event = b.event and a.party < b.party"
-        f" join events e on e.id = a.event where 1 {where} group by a.party, b.party, e.type",
+        f"select e.type, e.score, e.actors || ';' || e.recipients from events e where 1 {where}",
         params,
-    ).fetchall()
+    )
     table: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows:
-        p = table.setdefault(
-            (r["first"], r["second"]),
-            {
-                "parties": [r["first"], r["second"]],
-                "events": 0,
-                "score": 0.0,
-                "counts": dict.fromkeys(QUADS, 0),
-            },
-        )
-        p["events"] += r["n"]
-        p["score"] = round(p["score"] + r["score"], 3)
-        quad = quad_class(r["type"])
-        p["counts"][quad] = p["counts"].get(quad, 0) + r["n"]
+    for kind, score, joined in rows:
+        quad = quad_class(kind)
+        for pair in combinations(sorted(set(joined.split(";")) - {""}), 2):
+            p = table.get(pair)
+            if p is None:
+                p = table[pair] = {
+                    "parties": list(pair),
+                    "events": 0,
+                    "score": 0.0,
+                    "counts": dict.fromkeys(QUADS, 0),
+                }
+            p["events"] += 1
+            p["score"] += score
+            p["counts"][quad] = p["counts"].get(quad, 0) + 1
+    for p in table.values():
+        p["score"] = round(p["score"], 3)
     ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["parties"]))
     return ranked[:limit]

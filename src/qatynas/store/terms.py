@@ -21,6 +21,7 @@ from qatynas.analyse import morph, script
 
 _WORD = re.compile(r"[^\W_]+")
 PREFIX_MIN = 5
+_HEAD = 1500  # characters searched first for a snippet's word
 
 
 @lru_cache(maxsize=200_000)
@@ -62,10 +63,18 @@ def match_expression(query: str) -> str | None:
 def snippet(text: str, query: str, width: int = 160) -> str:
     """About `width` characters of `text` around the first word whose lemma the query names."""
     wanted = set(query_lemmas(query))
-    at = next((s for lemma, surface, s, _ in words(text) if _hit(lemma, surface, wanted)), 0)
+    # Most hits are near the start: look there first, and through the whole text only if not.
+    at = _first_hit(text[:_HEAD], wanted)
+    if at is None and len(text) > _HEAD:
+        at = _first_hit(text, wanted)
+    at = at or 0
     start = max(0, at - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _first_hit(text: str, wanted: set[str]) -> int | None:
+    return next((s for lemma, surface, s, _ in words(text) if _hit(lemma, surface, wanted)), None)
 
 
 def _hit(lemma: str, surface: str, wanted: set[str]) -> bool:
