@@ -27,8 +27,14 @@ class Pattern:
     def matches_at(self, words: Sequence[str], i: int) -> bool:
         if i + len(self.words) > len(words):
             return False
-        for k, (stem, exact) in enumerate(zip(self.words, self.exact, strict=True)):
-            if not _word_matches(words[i + k], stem, exact):
+        exact = self.exact
+        # Most calls fail on the first word: no zip, the word test inline (#7).
+        for k, stem in enumerate(self.words):
+            word = words[i + k]
+            if stem.startswith(ANY_START):
+                if not (word.endswith(stem[1:]) and len(word) > len(stem)):
+                    return False
+            elif not (word == stem if exact[k] else word.startswith(stem)):
                 return False
         return True
 

@@ -28,8 +28,13 @@ _WORD = re.compile(r"\w+")
 # The dash before an attribution: "..., – деді", "...,- деді", "...» – деп"; not a hyphen in a word.
 _ATTR_DASH = re.compile(r"(?:[,.!?…»\"]\s*|\s+)[–—-]\s*(?=\w)")
 _PAIRS = {"«": "»", "“": "”", "„": "“"}
+# The characters `marked_spans` acts on; it skips the rest of the text in C (#7).
+_MARKS = re.compile("[" + re.escape('\n"' + "".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
 _ATTR_AFTER = re.compile(r"[\s,.!?…]*[–—-]?\s*(?P<attr>\w[^\n]*)")
 _SAID_THAT = re.compile(r"(?P<who>[^.!?\n]{2,120}?)(?P<verb>\w+),?\s+что\s*\Z")
+_AS_SAID = re.compile(
+    r"(?P<lead>[Пп]о словам|[Кк]ак (?P<verb>\w+))\s+(?P<who>[^.!?\n,]{2,80}),\s*\Z"
+)
 _COLON_BEFORE = re.compile(r"(?P<who>[^.!?\n]{2,80}):\s*\Z")
 
 
@@ -155,12 +160,19 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _said_that(text: str, start: int) -> tuple[int, int] | None:
-    """Russian "X заявил, что «...»": the stretch of the sentence before the verb, where the
-    speaker is named, when a speech verb and "что" open the quotation mark at `start`."""
+    """Russian "X заявил, что «...»", "По словам X, «...»", "Как отметил X, «...»": the stretch
+    of the sentence where the speaker is named, when such words open the quotation mark at
+    `start`."""
     found = _SAID_THAT.search(text, max(0, start - 161), start - 1)
-    if not found or not _is_attribution(found.group("verb"), "ru"):
-        return None
-    return found.start("who"), found.start("verb")
+    if found and _is_attribution(found.group("verb"), "ru"):
+        return found.start("who"), found.start("verb")
+    # "По словам Токаева, «...»", "Как заявил Токаев, «...»"
+    found = _AS_SAID.search(text, max(0, start - 121), start - 1)
+    if found and (
+        found.group("lead").lower() == "по словам" or _is_attribution(found.group("verb"), "ru")
+    ):
+        return found.start("who"), found.end("who")
+    return None
 
 
 def marked_spans(text: str, nested_straight: bool = False) -> list[tuple[int, int]]:
@@ -171,7 +183,8 @@ def marked_spans(text: str, nested_straight: bool = False) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             stack.clear()
             straight = None
