@@ -94,16 +94,22 @@ def _overlaps(tok: Token, covered: list[Span]) -> bool:
 
 
 def _name_token(tok: Token, covered: list[Span]) -> bool:
-    if not _is_cap(tok) or _overlaps(tok, covered):
+    return _name_word(tok.text) and not _overlaps(tok, covered)
+
+
+@lru_cache(maxsize=100_000)
+def _name_word(text: str) -> bool:
+    """A word that may stand in a name wherever it is (memoised: asked of every token, #7)."""
+    if not _is_cap_word(text):
         return False
-    low = tok.text.lower()
+    low = text.lower()
     if low not in names.given_names() and (
         low in names.not_names() or names.nominative(low).lower() in names.not_names()
     ):
         return False
-    if low not in names.given_names() and roles.title_kind(tok.text) in ("stop", "modifier"):
+    if low not in names.given_names() and roles.title_kind(text) in ("stop", "modifier"):
         return False
-    return not roles.is_title(tok)
+    return not roles.is_title_word(text)
 
 
 def _ends_name(tok: Token, nxt: Token) -> bool:

@@ -12,7 +12,7 @@ capitalised word in a case other than the genitive (Сенаттағы, Ерев
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from qatynas.extract import names
 from qatynas.lang import lines, rows
@@ -39,6 +39,7 @@ def _endings() -> frozenset[str]:
     return frozenset(lines(LANG, "names_title_endings.txt")) | {""}
 
 
+@lru_cache(maxsize=100_000)
 def title_kind(word: str) -> str | None:
     """ "head", "author", "modifier" or "stop" when `word` is a form of a titles.tsv stem."""
     low = word.lower()
@@ -70,9 +71,14 @@ def is_title(tok: Token) -> bool:
 
     A plural (өкілдері Бейжің мен...) names no one person.
     """
-    if title_kind(tok.text) not in ("head", "author") or _plural(tok.text):
+    return is_title_word(tok.text)
+
+
+def is_title_word(word: str) -> bool:
+    """`is_title` of a token whose text is `word`."""
+    if title_kind(word) not in ("head", "author") or _plural(word):
         return False
-    return not (tok.text[:1].isupper() and tok.text.lower() in names.given_names())
+    return not (word[:1].isupper() and word.lower() in names.given_names())
 
 
 def _is_word(tok: Token) -> bool:
