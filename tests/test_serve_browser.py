@@ -76,15 +76,15 @@ def page(base: str) -> Iterator[Any]:
 
 
 def _shoot(page: Any, tmp_path: Path, name: str) -> None:
-    page.screenshot(path=tmp_path / name, type="jpeg", quality=80)
+    page.screenshot(path=tmp_path / name)
     if folder := os.environ.get("QATYNAS_SCREENSHOTS"):
-        page.screenshot(path=Path(folder) / name, type="jpeg", quality=80)
+        page.screenshot(path=Path(folder) / name)
 
 
 def test_overview_to_pair_to_article(page: Any, base: str, tmp_path: Path) -> None:
     page.goto(base + "/?lang=en")
     assert page.locator("#graph .node").count() >= 2
-    _shoot(page, tmp_path, "screenshot-overview.jpg")
+    _shoot(page, tmp_path, "screenshot-overview.png")
     # A real mouse click on the middle of the edge (a vertical SVG line has no box to aim at).
     middle = page.locator('#graph a.edge[data-pair="ARM-KAZ"] line').evaluate(
         """line => {
@@ -108,7 +108,7 @@ def test_overview_to_pair_to_article(page: Any, base: str, tmp_path: Path) -> No
         "Kazakhstan → Armenia",
         "Armenia → Kazakhstan",
     }
-    _shoot(page, tmp_path, "screenshot-dyad.jpg")
+    _shoot(page, tmp_path, "screenshot-dyad.png")
     visits.first.locator(f'a[href="/article/{EXAMPLE_ID}"]').first.click()
     page.wait_for_url(f"**/article/{EXAMPLE_ID}")
     text = page.locator("#text")
@@ -124,7 +124,7 @@ def test_overview_to_pair_to_article(page: Any, base: str, tmp_path: Path) -> No
     assert highlight not in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.locator(".legend .ent.person").is_visible()
     assert page.locator("aside.panel").inner_text().count("Қонысбаев") >= 1
-    _shoot(page, tmp_path, "screenshot-article.jpg")
+    _shoot(page, tmp_path, "screenshot-article.png")
     assert all(u.startswith(base) for u in page.requests), "a request left the machine"
 
 

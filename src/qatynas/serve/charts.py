@@ -1,10 +1,10 @@
 """Geometry of the two charts, drawn by the templates as inline SVG (no script, no CDN).
 
-`graph` lays out the relations graph: the busiest party in the middle when it takes part in most
-pairs (Kazakh news: Kazakhstan), the others on a circle by weight; an edge's width grows with the
-number of events, its colour goes from red (conflict) through grey to green (cooperation) with the
-mean score per event. `timeline` stacks each period's events by quad class and draws the summed
-score as a line on its own scale.
+`graph` lays out the relations graph: the busiest party in the middle when it takes part in at
+least a third of the pairs (Kazakh news: Kazakhstan), the others on a circle by weight; an edge's
+width grows with the number of events, its colour goes from red (conflict) through grey to green
+(cooperation) with the mean score per event. `timeline` stacks each period's events by quad class
+and draws the summed score as a line on its own scale.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ QUAD_COLOURS = {
 }
 MAX_NODES = 24
 MAX_MONTHS = 120
+MAX_BAR = 56  # pixels: a few periods still look like bars, not blocks
 
 
 def score_colour(mean: float) -> str:
@@ -74,7 +75,7 @@ def graph(pairs: list[dict[str, Any]], size: int = 560) -> dict[str, Any]:
             "x": pos[c][0],
             "y": pos[c][1],
             "events": weight[c],
-            "r": round(9 + 14 * math.sqrt(weight[c] / heaviest), 1),
+            "r": round(14 + 12 * math.sqrt(weight[c] / heaviest), 1),
         }
         for c in codes
     ]
@@ -82,7 +83,7 @@ def graph(pairs: list[dict[str, Any]], size: int = 560) -> dict[str, Any]:
 
 
 def _is_hub(code: str, pairs: list[dict[str, Any]]) -> bool:
-    return sum(code in p["parties"] for p in pairs) * 2 > len(pairs)
+    return sum(code in p["parties"] for p in pairs) * 3 >= len(pairs)
 
 
 def _fill_months(periods: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,11 +103,11 @@ def _fill_months(periods: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [have[k] for k in sorted(have)]
 
 
-def timeline(periods: list[dict[str, Any]], by: str, width: int = 720) -> dict[str, Any]:
+def timeline(periods: list[dict[str, Any]], by: str, width: int = 1100) -> dict[str, Any]:
     """Stacked bars per period and the score line, in a `width` × 220 box."""
     if by == "month":
         periods = _fill_months(periods)
-    height, left, right, top, bottom = 220, 36, 44, 12, 40
+    height, left, right, top, bottom = 220, 36, 60, 12, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(len(periods), 1)
     peak = max((p["events"] for p in periods), default=1) or 1
@@ -134,10 +135,11 @@ def timeline(periods: list[dict[str, Any]], by: str, width: int = 720) -> dict[s
                 }
             )
         label = p["period"] if len(periods) <= 16 or i % math.ceil(len(periods) / 16) == 0 else ""
+        w = min(step * 0.8, MAX_BAR)
         bars.append(
             {
-                "x": round(x + step * 0.1, 1),
-                "w": round(step * 0.8, 1),
+                "x": round(x + (step - w) / 2, 1),
+                "w": round(w, 1),
                 "stack": stack,
                 "label": label,
                 "period": p["period"],

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Literal
 
 import pycountry
+from babel import Locale
 
 Lang = Literal["en", "kk"]
 LANGS: tuple[Lang, ...] = ("en", "kk")
@@ -46,6 +47,10 @@ def label(key: str, lang: Lang) -> str:
 
 @cache
 def english_name(code: str) -> str | None:
-    """The English short name of an ISO alpha-3 code (None for UN, EU and other codes)."""
+    """The everyday English name of an ISO alpha-3 code, from CLDR (Babel): Iran, not "Iran,
+    Islamic Republic of"; None for UN, EU and other organisation codes."""
     found = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
-    return None if found is None else str(found.name)
+    if found is None:
+        return None
+    name = Locale("en").territories.get(found.alpha_2) or found.name
+    return str(name)

@@ -443,7 +443,7 @@ def _event_filter(
 ) -> tuple[str, list[Any]]:
     where, params = _date_filter(_EVENT_DATE, since, until)
     if party:
-        where += " and exists (select 1 from event_parties p where p.event = e.id and p.party = ?)"
+        where += " and e.id in (select event from event_parties where party = ?)"
         params.append(party.upper())
     if event_type:
         where += " and e.type = ?"
