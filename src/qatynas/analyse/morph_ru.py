@@ -85,7 +85,7 @@ def case_forms(phrase: str) -> frozenset[str]:
             built.append(form or word)
             if any(p.tag.POS == "NOUN" for p in parses(word)[:1]):
                 inflecting = False
-        out.add(" ".join(built))
+        out.add(" ".join(built).replace("ё", "е"))  # the data files write е for ё
     return frozenset(out)
 
 
@@ -95,7 +95,7 @@ def adjective_forms(adjective: str) -> frozenset[str]:
     out = {adjective}
     for p in parses(adjective):
         if p.tag.POS == "ADJF":
-            out.update(f.word for f in p.lexeme if f.tag.POS == "ADJF")
+            out.update(f.word.replace("ё", "е") for f in p.lexeme if f.tag.POS == "ADJF")
             break
     for end in ("ский", "цкий", "ный", "ий", "ый", "ой"):
         if adjective.endswith(end):

@@ -8,16 +8,26 @@ before it (МИД Германии → DEU, казахстанская комп�
 
 from __future__ import annotations
 
-from qatynas.analyse import ner_ru
+from qatynas.analyse import morph_ru, ner_ru
 from qatynas.model import Document, Entity, Span
 
 _BEFORE = 30  # characters before a name where its state may stand (российская компания X)
 
 
 def _country(doc: Document, span: Span) -> str | None:
-    inside = [m for m in doc.countries if span.start - _BEFORE <= m.span.start < span.end]
-    inside = [m for m in inside if m.span.end <= span.end]
-    return max(inside, key=lambda m: m.span.start).code if inside else None
+    """The state named inside the name, else right after it in the genitive (МИД России), else
+    the nearest before it (российская компания X)."""
+    assert doc.analysis is not None
+    inside = [m for m in doc.countries if span.start <= m.span.start < span.end]
+    if inside:
+        return min(inside, key=lambda m: m.span.start).code
+    after = [m for m in doc.countries if 0 < m.span.start - span.end <= 1]
+    if after:
+        first_word = doc.analysis.text[after[0].span.start : after[0].span.end].split()[0]
+        if "gent" in morph_ru.case_of(first_word) or first_word.isupper():
+            return after[0].code
+    before = [m for m in doc.countries if span.start - _BEFORE <= m.span.start < span.start]
+    return max(before, key=lambda m: m.span.start).code if before else None
 
 
 def find_organizations(doc: Document, covered: list[Span]) -> list[Entity]:

@@ -33,6 +33,7 @@ _NAMED_AFTER = frozenset({"имени", "им"})
 _CREDIT = 30  # a name this close after "©" or "/" credits a photo or text (© Tengrinews.kz /X)
 LANG = "ru"
 _GLUED_MIN = 9
+_MIN_SURNAME = 5  # shorter capitalised words are too often something else (Си, Ли, Ан)
 # Parts of speech of a word that follows a name and may have lost the space before it.
 _GLUED_POS = frozenset({"VERB", "INFN", "ADVB", "PRTS", "GRND", "PREP", "CONJ", "PRCL"})
 _CONSONANTS = frozenset("бвгджзйклмнпрстфхцчшщ")
@@ -70,9 +71,10 @@ def _is_name_word(word: str) -> bool:
     return not (morph_ru.is_known(word) and morph_ru.pos(word) == "NOUN")
 
 
-def _nominative_word(word: str) -> str:
+def _nominative_word(word: str, gender: str = "") -> str:
     """A name word natasha left as written, put into the nominative by its ending
-    (names_case_endings.tsv); initials and hyphenated words stay."""
+    (names_case_endings.tsv; `gender` that of the given name, "" when unknown); initials and
+    hyphenated words stay."""
     if len(word) <= 3 or word.endswith(".") or "-" in word or word.lower() in names.given_names():
         return word
     if any(
@@ -80,9 +82,9 @@ def _nominative_word(word: str) -> str:
     ):
         return word
     low = word.lower()
-    for ending, replace, after in _case_endings():
+    for ending, replace, after, wanted in _case_endings():
         stem = low[: len(low) - len(ending)]
-        if not low.endswith(ending) or len(stem) < 2:
+        if not low.endswith(ending) or len(stem) < 2 or wanted not in ("", gender):
             continue
         last = stem[-1]
         if (
@@ -95,9 +97,29 @@ def _nominative_word(word: str) -> str:
 
 
 @cache
-def _case_endings() -> tuple[tuple[str, str, str], ...]:
-    table = [(r["ending"], r["replace"], r["after"]) for r in rows(LANG, "names_case_endings.tsv")]
+def _case_endings() -> tuple[tuple[str, str, str, str], ...]:
+    table = [
+        (r["ending"], r["replace"], r["after"], r["gender"])
+        for r in rows(LANG, "names_case_endings.tsv")
+    ]
     return tuple(sorted(table, key=lambda r: -len(r[0])))
+
+
+@cache
+def _genders() -> dict[str, str]:
+    """Given names (lower case) by gender, from the `[male]`/`[female]` sections of the
+    given-name lists of lang/kk/ (Kazakh and Russian names in Cyrillic)."""
+    out: dict[str, str] = {}
+    for file in ("names_given_names_kk.txt", "names_given_names_ru.txt"):
+        section = ""
+        for line in lines("kk", file):
+            if line.startswith("["):
+                section = line.strip("[]")
+                continue
+            if section in ("male", "female"):
+                for word in line.split(","):
+                    out.setdefault(word.split("(")[0].strip().lower(), section)
+    return out
 
 
 @cache
@@ -114,7 +136,11 @@ def _trimmed(text: str, sp: ner_ru.NerSpan) -> tuple[Span, list[str]] | None:
     # Words natasha left as written in a name it did not put into the nominative (С. Масляком)
     # or only partly (Ваагном Хачатурян).
     unchanged = [w == x.group() for w, x in zip(normal, written, strict=True)]
-    normal = [_nominative_word(w) if same else w for w, same in zip(normal, unchanged, strict=True)]
+    gender = _genders().get(normal[0].lower(), "") if len(normal) > 1 else ""
+    normal = [
+        _nominative_word(w, gender) if same else w
+        for w, same in zip(normal, unchanged, strict=True)
+    ]
     n = 0
     while n < len(written) and not _is_name_word(written[n].group()):
         n += 1
@@ -204,7 +230,44 @@ def _mentions(doc: Document, covered: list[Span]) -> list[_Mention]:
         if len(words) == 1 and text[span.start : span.end] in places:
             continue  # Сатпаева: the NER calls the same word a place elsewhere
         out.append(_Mention(span, words))
+    return out + _missed(doc, covered + [m.span for m in out], out)
+
+
+def _missed(doc: Document, covered: list[Span], found: list[_Mention]) -> list[_Mention]:
+    """Surnames the NER passed over (a short sentence, "Токаев провел переговоры..."): a
+    capitalised word whose surname form is that of a person the NER found in the article, or of
+    a known actor (lang/kk/actors.tsv, across spellings)."""
+    assert doc.analysis is not None
+    known = {_surname_key(m.words[-1]) for m in found}
+    out: list[_Mention] = []
+    for sent in doc.analysis.sentences:
+        for i, tok in enumerate(sent.tokens):
+            word = tok.text
+            if len(word) < _MIN_SURNAME or not word[:1].isupper() or not word.isalpha():
+                continue
+            if any(c.start < tok.end and tok.start < c.end for c in covered):
+                continue
+            key = _surname_key(word)
+            actor = None if key in known else _actor(key)
+            if key not in known and actor is None:
+                continue
+            first = i
+            while first > 0 and _given_before(sent.tokens[first - 1].text, covered, sent, first):
+                first -= 1  # Касым-Жомарт Токаев: the given name the NER passed over too
+            if roles_ru.is_author_before(sent, first):
+                continue
+            given = [_nominative_word(t.text) for t in sent.tokens[first:i]]
+            span = Span(sent.tokens[first].start, tok.end)
+            out.append(_Mention(span, [*given, key[:1].upper() + key[1:]]))
     return out
+
+
+def _given_before(word: str, covered: list[Span], sent: Sentence, i: int) -> bool:
+    tok = sent.tokens[i - 1]
+    if any(c.start < tok.end and tok.start < c.end for c in covered):
+        return False
+    base = word.split("-")[-1].lower()
+    return word[:1].isupper() and (base in _genders() or morph_ru.has_tag(word, "Name"))
 
 
 def _link(mentions: list[_Mention]) -> list[_Person]:
