@@ -13,8 +13,10 @@ Within an article, later short mentions (Қонысбаев, Тоқаевтың)
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from qatynas.analyse.romanise import romanise
 from qatynas.extract import actors, names, ner_signal, organizations, roles
@@ -237,17 +239,29 @@ def _excluded(run: _Run) -> bool:
     return _quoted(run) or roles.is_author_before(run.sent, run.first)
 
 
-def _accept(run: _Run, ner_person: bool) -> bool:
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі-]+")
+
+
+def _accept(run: _Run, ner_person: Callable[[], bool]) -> bool:
+    """Whether the evidence makes `run` a person; `ner_person` (whether the NER tagger calls a
+    word of it PERSON) is asked only when the rules leave it open: tagging is costly (#7)."""
     words = run.words
     surname = run.surname
     strength = names.surname_strength(surname)
     title = run.first > 0 and roles.title_kind(run.sent.tokens[run.first - 1].text) == "head"
+    # The tagger alone names no person from Latin-script words (JPMorgan Chase, Prizes) or a
+    # lone word without a surname's ending (Гонконг, Чемпиондар): it only tips a weak case.
+    cyrillic = all(_CYRILLIC_WORD.fullmatch(w.text) for w in words)
     if len(words) >= 2:
         given = any(w.text.lower() in names.given_names() for w in words[:-1])
-        return bool(given or strength or run.actor or title or ner_person)
+        # A known surname opening the run ("Трамп Трұтх Social") is that person, not a new one.
+        known = words[0].text.lower() in actors.surnames()
+        return bool(
+            given or strength or run.actor or title or (cyrillic and not known and ner_person())
+        )
     if len(surname) < MIN_SINGLE or surname.lower() in names.given_names():
         return False
-    if run.actor is not None or (ner_person and run.first > 0):
+    if run.actor is not None or (run.first > 0 and strength and cyrillic and ner_person()):
         return True
     if strength == 2 and surname.lower().endswith(names.WEAK_SINGLE) and len(surname) < 7:
         return False
@@ -275,6 +289,19 @@ def _full_name(doc: Document, run: _Run) -> str:
     return text[run.tokens[0].start : last.start] + run.surname
 
 
+class _Tags:
+    """The NER tagger's PERSON tokens of a sentence, asked for at most once, when needed."""
+
+    def __init__(self, sent: Sentence) -> None:
+        self._sent = sent
+        self._tags: frozenset[int] | None = None
+
+    def person(self, run: _Run) -> bool:
+        if self._tags is None:
+            self._tags = ner_signal.person_tokens(self._sent)
+        return any(i in self._tags for i in range(run.first, run.last + 1))
+
+
 def find_persons(doc: Document, covered: list[Span]) -> list[Entity]:
     """PERSON entities of an analysed document; `covered` spans are never names."""
     assert doc.analysis is not None
@@ -284,15 +311,14 @@ def find_persons(doc: Document, covered: list[Span]) -> list[Entity]:
     accepted: list[_Run] = []
     pending: list[_Run] = []
     for sent in doc.analysis.sentences:
-        tags = ner_signal.person_tokens(sent)
+        tags = _Tags(sent)
         here: list[_Run] = []
         rest: list[_Run] = []
         for run in _runs(sent, covered, states):
             if _excluded(run):
                 continue
             _resolve(run, known, doc.date)
-            ner_person = any(i in tags for i in range(run.first, run.last + 1))
-            (here if _accept(run, ner_person) else rest).append(run)
+            (here if _accept(run, partial(tags.person, run)) else rest).append(run)
         taken = {i for r in here for i in range(r.first, r.last + 1)}
         for run in here + rest:
             run.role = roles.role_before(sent, run.first, taken, doc.countries) or (
