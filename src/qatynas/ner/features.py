@@ -81,23 +81,26 @@ class Featurizer:
         lows = [t.lower() for t in tokens]
         n = len(tokens)
         spans = self._span_attributes(tokens)
+        own, near = self._own, self._near
         out: list[list[str]] = []
         for i, token in enumerate(tokens):
-            feats = list(self._own[token])
-            feats.extend(spans[i])
-            if i and token[:1].isupper():
-                feats.append("t=midtitle")
+            feats = list(own[token])
             for slot, (offset, _) in enumerate(_CONTEXT):
                 j = i + offset
                 if 0 <= j < n:
-                    feats.extend(self._near[tokens[j]][slot])
+                    feats.extend(near[tokens[j]][slot])
                 else:
                     feats.append(_PAD[slot])
+            # Attributes of the word pair and position: not cached, so filtered here.
+            dynamic = spans[i]
+            if i and token[:1].isupper():
+                dynamic.append("t=midtitle")
             if i > 0:
-                feats.append(f"b-1={lows[i - 1]}|{lows[i]}")
+                dynamic.append(f"b-1={lows[i - 1]}|{lows[i]}")
             if i + 1 < n:
-                feats.append(f"b+1={lows[i]}|{lows[i + 1]}")
-            out.append(feats if self.known is None else [f for f in feats if f in self.known])
+                dynamic.append(f"b+1={lows[i]}|{lows[i + 1]}")
+            feats.extend(dynamic if self.known is None else self._keep(dynamic))
+            out.append(feats)
         return out
 
     def _span_attributes(self, tokens: Sequence[str]) -> list[list[str]]:
