@@ -251,14 +251,31 @@ def partners(
     """The parties `party` has events with, most events first, then by summed score."""
     party = party.upper()
     where, params = _date_filter(_EVENT_DATE, since, until)
+    # SQLite groups the party's events by parties and type; Python spreads each group over
+    # the other parties in it.
     rows = conn.execute(
-        "select o.party, e.type, e.score from (select distinct p2.event, p2.party"
-        " from event_parties p1 join event_parties p2 on p2.event = p1.event"
-        " and p2.party != p1.party where p1.party = ?) o join events e on e.id = o.event"
-        f" where 1 {where}",
+        "select e.actors || ';' || e.recipients, e.type, count(*), sum(e.score) from events e"
+        f" where e.id in (select event from event_parties where party = ?) {where}"
+        " group by e.actors, e.recipients, e.type",
         [party, *params],
     ).fetchall()
-    table = _tally(((r["party"], r["type"], r["score"]) for r in rows), "party")
+    table: dict[str, dict[str, Any]] = {}
+    for joined, kind, n, score in rows:
+        quad = quad_class(kind)
+        for other in sorted(set(joined.split(";")) - {"", party}):
+            p = table.get(other)
+            if p is None:
+                p = table[other] = {
+                    "party": other,
+                    "events": 0,
+                    "score": 0.0,
+                    "counts": dict.fromkeys(QUADS, 0),
+                }
+            p["events"] += n
+            p["score"] += score
+            p["counts"][quad] = p["counts"].get(quad, 0) + n
+    for p in table.values():
+        p["score"] = round(p["score"], 3)
     ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["party"]))
     return ranked[:limit]
 
@@ -528,11 +545,11 @@ def countries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     articles_naming = dict(
         conn.execute("select country, count(*) from article_countries group by country").fetchall()
     )
-    parties = dict(
-        conn.execute(
-            "select party, count(distinct event) from event_parties group by party"
-        ).fetchall()
-    )
+    parties: Counter[str] = Counter()
+    for joined, n in conn.execute(
+        "select actors || ';' || recipients, count(*) from events group by actors, recipients"
+    ):
+        parties.update(dict.fromkeys(set(joined.split(";")) - {""}, n))
     out = [
         {
             "code": code,
@@ -582,12 +599,14 @@ def pairs(
     """The most active pairs of parties: events between the two (either direction or jointly),
     summed score and counts per quad class, most events first."""
     where, params = _date_filter(_EVENT_DATE, since, until)
+    # SQLite groups the events by their parties and type; Python splits each group into pairs.
     rows = conn.execute(
-        f"select e.type, e.score, e.actors || ';' || e.recipients from events e where 1 {where}",
+        "select e.type, count(*), sum(e.score), e.actors || ';' || e.recipients from events e"
+        f" where 1 {where} group by e.actors, e.recipients, e.type",
         params,
     )
     table: dict[tuple[str, str], dict[str, Any]] = {}
-    for kind, score, joined in rows:
+    for kind, n, score, joined in rows:
         quad = quad_class(kind)
         for pair in combinations(sorted(set(joined.split(";")) - {""}), 2):
             p = table.get(pair)
@@ -598,9 +617,9 @@ def pairs(
                     "score": 0.0,
                     "counts": dict.fromkeys(QUADS, 0),
                 }
-            p["events"] += 1
+            p["events"] += n
             p["score"] += score
-            p["counts"][quad] = p["counts"].get(quad, 0) + 1
+            p["counts"][quad] = p["counts"].get(quad, 0) + n
     for p in table.values():
         p["score"] = round(p["score"], 3)
     ranked = sorted(table.values(), key=lambda p: (-p["events"], -p["score"], p["parties"]))

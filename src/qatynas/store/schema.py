@@ -200,6 +200,12 @@ create table fetches (
 );
 """
 
+_V3_INDEXES = """
+create index person_mentions_person on person_mentions(person);
+create index quotes_person on quotes(person);
+create index article_countries_country on article_countries(country);
+"""
+
 
 def m001_initial(conn: sqlite3.Connection) -> None:
     """Articles, entities and their mentions, merged events with mentions, quotes, FTS."""
@@ -211,7 +217,13 @@ def m002_fetches(conn: sqlite3.Connection) -> None:
     _script(conn, _V2_FETCHES)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_fetches)
+def m003_lookup_indexes(conn: sqlite3.Connection) -> None:
+    """Indexes for the web UI's lookups (#6): a person's mentions and quotes, a country's
+    articles; without them each is a scan of the whole table."""
+    _script(conn, _V3_INDEXES)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_fetches, m003_lookup_indexes)
 VERSION = len(MIGRATIONS)
 
 
