@@ -11,13 +11,14 @@ from qatynas.settings import Settings
 from qatynas.store.db import connect
 from qatynas.store.ingest import ingest
 
-XSS_ID = "xss-2025-11-03"
+XSS_ID = "hostile/xss-2025-11-03"  # a slash in an id, too
 SCRIPT = "<script>alert('xss')</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 XSS = {
     "id": XSS_ID,
     "date": "2025-11-03",
     "source": "Test <b>outlet</b>",
+    "url": "javascript:alert(3)",
     "title": f"Тоқаев Ереванға барды {SCRIPT}",
     "text": (
         f"Қазақстан Президенті Қасым-Жомарт Тоқаев Армения Президенті Ваагн Хачатурянмен "

@@ -89,6 +89,13 @@ def test_bad_page_parameters_give_a_4xx_page_with_the_reason(client: TestClient,
     assert 'class="error"' in r.text
 
 
+def test_an_article_id_with_a_slash_has_its_page(client: TestClient) -> None:
+    assert client.get(f"/api/articles/{XSS_ID}").json()["record"]["id"] == XSS_ID
+    assert client.get(f"/article/{XSS_ID}").status_code == 200
+    assert f'href="/article/{XSS_ID}"' in client.get("/search?q=Тоқаев").text
+    assert client.get("/article/hostile/other").status_code == 404
+
+
 def test_unknown_pages_are_404_pages(client: TestClient) -> None:
     for path in ("/article/nope", "/person/4242", "/country/ZZZ", "/no/such/page"):
         r = client.get(path)
@@ -100,6 +107,7 @@ def test_article_text_and_title_render_as_text_never_markup(client: TestClient) 
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<b>outlet</b>" not in html
+    assert "javascript:" not in html  # a stored URL is linked only when it is http(s)
     api = client.get(f"/api/articles/{XSS_ID}").json()["record"]
     assert SCRIPT in api["text"] and IMG in api["text"]
 

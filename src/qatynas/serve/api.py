@@ -70,7 +70,7 @@ def articles(
 
 
 @router.get(
-    "/articles/{article_id}",
+    "/articles/{article_id:path}",
     response_model=models.ArticleDetail,
     responses=NOT_FOUND,
     summary="One article with its extraction",

@@ -128,7 +128,7 @@ def country(request: Request, code: Code, by: By = "month") -> Response:
     )
 
 
-@router.get("/article/{article_id}", response_class=HTMLResponse)
+@router.get("/article/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, article_id: ArticleId) -> Response:
     found = _found(queries.article(_conn(request), article_id), f"article {article_id!r}")
     record = found["record"]
