@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXAMPLE := examples/baq-kz-armenia-2025-10-02.txt
+PORT ?= 8000
 SRC := src tests bench
 
 .PHONY: demo test lint venv clean
@@ -19,6 +20,8 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/qatynas extract --pretty $(EXAMPLE)
 	$(BIN)/qatynas ingest --db qatynas.db $(EXAMPLE) && $(BIN)/qatynas dyad KAZ ARM --db qatynas.db
+	@echo "Web UI: http://127.0.0.1:$(PORT)/ (the KAZ–ARM pair: /dyad/KAZ/ARM; Ctrl+C stops)"
+	$(BIN)/qatynas serve --db qatynas.db --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(SRC)
