@@ -18,6 +18,7 @@ qatynas installed (docs/cluster.md). A Dask partition is `DASK_BATCH` articles.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import sqlite3
@@ -162,7 +163,11 @@ def _dask_client(address: str, workers: int) -> Iterator[Any]:
     n = workers if workers > 1 else os.cpu_count() or 1
     with (
         LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.CRITICAL,  # workers' shutdown chatter is no news to the user
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
