@@ -30,6 +30,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from qatynas.errors import InputError, InputWarning
+from qatynas.extract import ner_signal
 from qatynas.model import Document
 from qatynas.parts import Extracted, is_parts, read_parts
 from qatynas.pipeline import process
@@ -130,6 +131,13 @@ def _merge(batch: list[Q], future: Future[list[T]] | None) -> Iterator[tuple[Q, 
         yield item, next(results) if isinstance(item, Document) else None
 
 
+def warm_up(settings: Settings) -> None:
+    """Load the lexicons and the NER model here, once, before the workers are forked."""
+    doc = process(Document(_WARM_UP.id, _WARM_UP.text), settings)
+    if doc.analysis is not None and doc.analysis.sentences:
+        ner_signal.person_tokens(doc.analysis.sentences[0])
+
+
 @contextmanager
 def _executor(workers: int, dask: str | None, settings: Settings) -> Iterator[tuple[Executor, int]]:
     """A pool of `workers` processes, or a Dask cluster's executor; with its width (slots)."""
@@ -138,7 +146,7 @@ def _executor(workers: int, dask: str | None, settings: Settings) -> Iterator[tu
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         if "fork" in methods:
-            process(Document(_WARM_UP.id, _WARM_UP.text), settings)
+            warm_up(settings)
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield pool, workers
         return
