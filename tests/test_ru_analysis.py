@@ -78,3 +78,11 @@ def test_the_models_load_without_network() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_latin_names_in_a_russian_article_stay_latin_and_russian() -> None:
+    """Converted as if Kazakh Latin, "Agriqa" would bring Kazakh letters (Агріқа) and make the
+    article Kazakh; a Russian article is analysed as published."""
+    rec = extract("ТОО «Agriqa Farms» из Казахстана подписало контракт с китайской компанией.")
+    assert (rec["lang"], rec["script"]) == ("ru", "cyrillic")
+    assert any("Agriqa" in o["name"] for o in rec["organizations"])

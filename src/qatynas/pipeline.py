@@ -27,8 +27,14 @@ class Stage:
 def _analyse(doc: Document, settings: Settings) -> None:
     doc.analysis = analyse(doc)
     doc.lang = langid.detect(doc.analysis.text, settings.languages)
-    if doc.lang == "ru":  # Russian sentences, tokens and lemmas (analyse/text_ru.py)
-        doc.analysis.sentences = text_ru.split_sentences(doc.analysis.text)
+    if doc.lang == "kk" and doc.analysis.script == "mixed":
+        # Latin names in a Russian article (Agriqa) convert to Kazakh letters: ask the text
+        # as published, where a Russian article stays Russian.
+        published = "\n\n".join(filter(None, (doc.title, doc.text)))
+        if langid.detect(published, settings.languages) == "ru":
+            doc.lang = "ru"
+    if doc.lang == "ru":  # as published, with Russian sentences and lemmas (analyse/text_ru.py)
+        doc.analysis = text_ru.analyse(doc)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -13,12 +13,33 @@ import re
 from razdel import sentenize, tokenize
 
 from qatynas.analyse import morph_ru
-from qatynas.model import Sentence, Token
+from qatynas.analyse.text import SEPARATOR
+from qatynas.model import Analysis, Document, Field, Sentence, Token
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Four lower-case letters, then a capital and a lower-case letter or a space: a glued sentence
 # start ("позицииВ", "КазахстанеНо"), not a brand (КазМунайГаз has three before the capital).
 GLUE = re.compile(r"(?<=[а-яё]{4})(?=[А-ЯЁ](?:[а-яё]|\s))")
+
+
+def analyse(doc: Document) -> Analysis:
+    """The text layer of a Russian article: the title and the body as published (a Latin word
+    in Russian text is a name, «Agriqa Farms», never Kazakh Latin to convert), joined as for
+    Kazakh, with the identity map back to the source and Russian sentences."""
+    parts: list[str] = []
+    source_map: list[tuple[Field, int]] = []
+    segments: list[tuple[Field, str]] = [("title", doc.title)] if doc.title else []
+    segments.append(("text", doc.text))
+    for i, (fld, raw) in enumerate(segments):
+        parts.append(raw)
+        source_map.extend((fld, o) for o in range(len(raw) + 1))
+        if i < len(segments) - 1:
+            parts.append(SEPARATOR)
+            source_map.extend([(fld, len(raw))] * (len(SEPARATOR) - 1))
+    text = "".join(parts)
+    analysis = Analysis(text=text, source_map=source_map, script="cyrillic")
+    analysis.sentences = split_sentences(text)
+    return analysis
 
 
 def pieces(text: str) -> list[tuple[int, int]]:
