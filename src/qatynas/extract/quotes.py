@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from qatynas import lang
+from qatynas.extract import roles_ru
 from qatynas.extract.lexicon import Pattern
 from qatynas.model import Document, Entity, Quote, Span
 from qatynas.settings import Settings
@@ -126,7 +127,12 @@ def _quote(
         return None  # "– делінген хабарламада": an institution's statement, not a person's
     speaker = named or _last_person_before(doc, start)
     if speaker is None:
-        return Quote(Span(start, end), _title_of(text[attr[0] : attr[1]]))
+        title = _title_of(text[attr[0] : attr[1]])
+        if _language(doc) == "ru" and not any(
+            roles_ru.title_kind(w) == "head" for w in (title or "").split()[:4]
+        ):
+            return None  # "Читайте также:", "— сообщил Tengrinews": no one's words
+        return Quote(Span(start, end), title)
     return Quote(Span(start, end), speaker.name, speaker.role, speaker.country)
 
 
