@@ -65,6 +65,7 @@ def test_straight_quotes_inside_straight_quotes_are_one_quote() -> None:
         "сообщении МИД.",
         "«Проверка продлится до конца месяца, результаты опубликуют», — сообщили в пресс-службе.",
         "Министр Мурат Нуртлеу посетил «Дом дружбы».",
+        "Читайте также: «Победа компании на тендере усилила монополизацию рынка».",
     ],
 )
 def test_statements_of_institutions_and_short_marks_are_no_quotes(text: str) -> None:
