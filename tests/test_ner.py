@@ -11,8 +11,10 @@ import pytest
 
 from conftest import need_shared
 from qatynas.ner import tag
+from qatynas.ner.clusters import build_clusters
 from qatynas.ner.conll import Tagged, read_conll
 from qatynas.ner.evaluate import chunks, score
+from qatynas.ner.lexicon import load_lexicon
 from qatynas.ner.train import Params, train
 
 
@@ -142,3 +144,31 @@ def test_short_training_run_writes_a_model(tmp_path: Path) -> None:
     result = train(sents, tmp_path / "small.crfsuite", Params(iterations=20))
     assert result.path.stat().st_size > 1000
     assert result.sentences == 300
+
+
+@pytest.mark.parametrize(
+    ("word", "attribute"),
+    [
+        ("Ереванға", "g=place+"),  # a listed place with a case ending
+        ("Асқардың", "g=given+"),
+        ("министрлігінің", "g=orghead"),
+        ("Мәскеуде", "g=place@"),  # matched through the lemma
+    ],
+)
+def test_lexicon_matches_inflected_forms(word: str, attribute: str) -> None:
+    assert attribute in load_lexicon().attributes(word, word.lower())
+
+
+def test_clusters_group_words_of_like_contexts(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    lines = []
+    for place in ("Астанада", "Алматыда", "Шымкентте", "Ақтөбеде"):
+        for verb in ("жиын өтті", "көрме ашылды", "концерт болды"):
+            lines.append({"title": "", "text": f"Бүгін {place} {verb} ."})
+    for noun in ("кітап", "дәптер", "қалам", "сөмке"):
+        for adj in ("жаңа", "үлкен", "қызыл"):
+            lines.append({"title": "", "text": f"Мен {adj} {noun} сатып алдым ."})
+    corpus.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), "utf-8")
+    bits = build_clusters([corpus], depth=3, min_count=2, dims=8)
+    assert bits["астанада"][:1] == bits["алматыда"][:1]
+    assert bits["астанада"][:1] != bits["кітап"][:1]
