@@ -1,0 +1,306 @@
+"""Scale benchmarks (#7): extraction and ingest speed, database size, query latency, memory.
+
+Usage: .venv/bin/python bench/scale.py [--articles 100000] [--memory-articles 100000]
+       [--skip-memory] [--json bench/scale.json]      (`make bench` runs it with the defaults)
+
+The input is `../shared/corpus/kk_news.jsonl` (never copied into the repository), replicated
+with new ids (`<id>~<k>`) where more articles are needed. Figures:
+
+- extraction: articles/s and tokens/s of `extract_items` (the code behind `qatynas extract`)
+  on 1 and 2 workers over the corpus replicated to 3 passes; the first pass is cold (memo
+  tables empty), so the figure sits between a fresh corpus and a warm stream;
+- ingest: articles/s of the whole `qatynas ingest` path (extract and store) on 1 and 2 workers
+  into a fresh database, and of the store alone while building the large database;
+- database: bytes per article of a database of `--articles` articles, built with the store's
+  own writer (`store_record`) from the corpus's extraction records replicated with new ids
+  (extracting 100,000 times would take an hour and measure nothing more);
+- latency: p50/p95 of `queries.search` (words, with and without filters) and `queries.dyad`
+  on that database, warm;
+- memory: peak resident memory (ru_maxrss) of `qatynas extract` in a child process on 1,000
+  and on `--memory-articles` articles, written to /dev/null.
+
+Runs in a temporary folder, which it removes. Other processes on the machine slow it: the
+figures in docs/benchmarks.md say how loaded the machine was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from qatynas.model import Document
+from qatynas.parallel import extract_items, ingest_records, ingest_steps
+from qatynas.pipeline import process
+from qatynas.read import read_paths
+from qatynas.serve.render import document_record
+from qatynas.settings import Settings
+from qatynas.store import queries
+from qatynas.store.db import connect
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "kk_news.jsonl"
+SEARCHES = [
+    ("Ресей", {}),
+    ("Қытай", {}),
+    ("келісім", {}),
+    ("сауда", {}),
+    ("инвестиция", {}),
+    ("президент", {}),
+    ("Тоқаев", {}),
+    ("ынтымақтастық", {"country": "RUS"}),
+    ("сапар", {"country": "CHN"}),
+    ("келісім", {"event_type": "AGREE"}),
+    ("экономика", {"since": "2025-06", "until": "2025-12"}),
+    ("сыртқы істер министрі", {}),
+    ("мұнай", {"kind": "quote"}),
+]
+DYADS = [("KAZ", "RUS"), ("KAZ", "CHN"), ("KAZ", "USA"), ("KAZ", "UZB"), ("RUS", "UKR")]
+
+
+def replicate(source: Path, n: int, dest: Path) -> Path:
+    """`n` articles: the corpus in order, again and again, each copy with new ids."""
+    lines = source.read_text(encoding="utf-8").splitlines()
+    with dest.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            obj = json.loads(lines[i % len(lines)])
+            copy = i // len(lines)
+            if copy:
+                obj["id"] = f"{obj['id']}~{copy}"
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    return dest
+
+
+def _timed(fn: Callable[[], int]) -> tuple[int, float, float]:
+    """(count, wall seconds, CPU seconds of this process) of running `fn`."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    n = fn()
+    return n, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def token_count(path: Path) -> int:
+    settings = Settings()
+    total = 0
+    for doc in read_paths([str(path)], settings):
+        if isinstance(doc, Document):
+            from qatynas.analyse.text import analyse
+
+            total += sum(len(s.tokens) for s in analyse(doc).sentences)
+    return total
+
+
+def bench_extract(path: Path, tokens: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    settings = Settings()
+    for workers in (1, 2):
+
+        def run(workers: int = workers) -> int:
+            items = extract_items(read_paths([str(path)], settings), settings, workers=workers)
+            return sum(1 for _ in items)
+
+        n, wall, cpu = _timed(run)
+        out[f"workers_{workers}"] = {
+            "articles": n,
+            "seconds": round(wall, 2),
+            "articles_per_s": round(n / wall, 1),
+            "tokens_per_s": round(tokens / wall),
+            "cpu_seconds_main": round(cpu, 2),
+            # one worker: this process does all the work, so this is articles per CPU second
+            "articles_per_cpu_s_main": round(n / cpu, 1),
+        }
+    out["speedup_2_workers"] = round(
+        out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2
+    )
+    return out
+
+
+def bench_ingest(path: Path, tmp: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for workers in (1, 2):
+        db = tmp / f"ingest-{workers}.db"
+        conn = connect(db, readonly=False)
+
+        def run(conn: Any = conn, workers: int = workers) -> int:
+            steps = ingest_steps(conn, [str(path)], Settings(), workers=workers)
+            return sum(1 for s in steps if s.outcome == "added")
+
+        n, wall, _ = _timed(run)
+        conn.close()
+        out[f"workers_{workers}"] = {"articles": n, "articles_per_s": round(n / wall, 1)}
+    return out
+
+
+def corpus_records() -> list[tuple[str, dict[str, Any]]]:
+    settings = Settings()
+    return [
+        (doc.origin, document_record(process(doc, settings)))
+        for doc in read_paths([str(CORPUS)], settings)
+        if isinstance(doc, Document)
+    ]
+
+
+def replicated_records(
+    records: list[tuple[str, dict[str, Any]]], n: int
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    for i in range(n):
+        origin, record = records[i % len(records)]
+        copy = i // len(records)
+        if copy:
+            record = {**record, "id": f"{record['id']}~{copy}"}
+        yield f"{origin}~{copy}", record
+
+
+def build_db(db: Path, records: list[tuple[str, dict[str, Any]]], n: int) -> dict[str, Any]:
+    conn = connect(db, readonly=False)
+    progress: list[tuple[int, float]] = []
+    started = time.perf_counter()
+    stored = 0
+    for step in ingest_records(conn, replicated_records(records, n), force=False):
+        stored += step.outcome == "added"
+        if stored % 10_000 == 0:
+            progress.append((stored, round(time.perf_counter() - started, 1)))
+    seconds = time.perf_counter() - started
+    conn.execute("pragma wal_checkpoint(truncate)")
+    conn.close()
+    size = db.stat().st_size
+    return {
+        "articles": stored,
+        "store_seconds": round(seconds, 1),
+        "store_articles_per_s": round(stored / seconds, 1),
+        "store_progress": progress,
+        "bytes": size,
+        "bytes_per_article": round(size / max(stored, 1)),
+    }
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ms = sorted(s * 1000 for s in samples)
+    cuts = statistics.quantiles(ms, n=20, method="inclusive")
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(cuts[18], 2)}
+
+
+def bench_queries(db: Path, rounds: int = 10) -> dict[str, Any]:
+    conn = connect(db)
+    for query, filters in SEARCHES:  # warm the page cache once
+        queries.search(conn, query, **filters)
+    search: list[float] = []
+    dyad: list[float] = []
+    per_query: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for query, filters in SEARCHES:
+            t = time.perf_counter()
+            queries.search(conn, query, **filters)
+            search.append(time.perf_counter() - t)
+            per_query.setdefault(f"{query} {filters or ''}".strip(), []).append(search[-1])
+        for a, b in DYADS:
+            t = time.perf_counter()
+            queries.dyad(conn, a, b)
+            dyad.append(time.perf_counter() - t)
+    slowest = max(per_query.items(), key=lambda kv: statistics.median(kv[1]))
+    return {
+        "search": {**_percentiles(search), "samples": len(search)},
+        "search_slowest": {slowest[0]: round(statistics.median(slowest[1]) * 1000, 2)},
+        "dyad": {**_percentiles(dyad), "samples": len(dyad)},
+    }
+
+
+def peak_rss_mb(path: Path) -> float:
+    """ru_maxrss of `qatynas extract PATH` run in a child of a fresh child (isolated)."""
+    code = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run([sys.executable, '-m', 'qatynas.cli', 'extract', sys.argv[1]],"
+        " stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return round(int(done.stdout.strip()) / 1024, 1)
+
+
+def bench_memory(tmp: Path, big: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for n in (1_000, big):
+        path = replicate(CORPUS, n, tmp / f"mem-{n}.jsonl")
+        started = time.perf_counter()
+        out[f"articles_{n}"] = {
+            "peak_rss_mb": peak_rss_mb(path),
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        path.unlink()
+    out["ratio"] = round(
+        out[f"articles_{big}"]["peak_rss_mb"] / out["articles_1000"]["peak_rss_mb"], 3
+    )
+    return out
+
+
+def machine() -> dict[str, Any]:
+    with open("/proc/meminfo", encoding="utf-8") as f:
+        mem_kb = int(f.readline().split()[1])
+    return {
+        "cpus": os.cpu_count(),
+        "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=100_000, help="articles in the query DB")
+    ap.add_argument("--memory-articles", type=int, default=100_000)
+    ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument(
+        "--only", default="extract,ingest,database,memory", help="comma-separated sections"
+    )
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"bench/scale.py: {CORPUS} not found")
+    tmp = Path(tempfile.mkdtemp(prefix="qatynas-bench-"))
+    results: dict[str, Any] = {"machine": machine()}
+    try:
+        only = set(args.only.split(","))
+        three = replicate(CORPUS, 3 * 368, tmp / "corpus-x3.jsonl")
+        if "extract" in only:
+            tokens = token_count(three)
+            results["input"] = {"articles": 3 * 368, "tokens": tokens}
+            _report("extract", results, bench_extract(three, tokens))
+        if "ingest" in only:
+            _report("ingest", results, bench_ingest(three, tmp))
+        if "database" in only:
+            records = corpus_records()
+            _report("database", results, build_db(tmp / "big.db", records, args.articles))
+            _report("queries", results, bench_queries(tmp / "big.db"))
+        if "memory" in only and not args.skip_memory:
+            _report("memory", results, bench_memory(tmp, args.memory_articles))
+        results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        results["machine"]["rusage_self_maxrss_mb"] = round(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+def _report(name: str, results: dict[str, Any], figures: dict[str, Any]) -> None:
+    results[name] = figures
+    print(f"{name}: {json.dumps(figures, ensure_ascii=False)}", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()
