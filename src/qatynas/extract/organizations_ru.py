@@ -33,7 +33,8 @@ def _country(doc: Document, span: Span) -> str | None:
 def find_organizations(doc: Document, covered: list[Span]) -> list[Entity]:
     """ORG entities (without an organisation code) of an analysed Russian document."""
     assert doc.analysis is not None
-    merged: dict[tuple[str, str | None], list[Span]] = {}
+    spans: dict[str, list[Span]] = {}
+    states: dict[str, str | None] = {}
     for sp in ner_ru.spans(doc.analysis.text):
         if sp.label != "ORG":
             continue
@@ -41,8 +42,10 @@ def find_organizations(doc: Document, covered: list[Span]) -> list[Entity]:
         if any(c.start < span.end and span.start < c.end for c in covered):
             continue
         name = sp.normal[:1].upper() + sp.normal[1:]
-        merged.setdefault((name, _country(doc, span)), []).append(span)
+        spans.setdefault(name, []).append(span)
+        # One name is one organisation: the state named at any of its mentions is its state.
+        states[name] = states.get(name) or _country(doc, span)
     return [
-        Entity(label="ORG", name=name, mentions=tuple(sorted(spans)), country=country)
-        for (name, country), spans in merged.items()
+        Entity(label="ORG", name=name, mentions=tuple(sorted(found)), country=states[name])
+        for name, found in spans.items()
     ]

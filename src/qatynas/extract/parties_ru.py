@@ -77,6 +77,18 @@ def _role(sent: Sentence, first: int, last: int) -> tuple[str, bool]:
     return (bare.get(_bare_case(sent, first, cases), "nom") if cases else "nom"), False
 
 
+def _firms(doc: Document) -> list[tuple[str, str, Span, str]]:
+    """Organisations whose state the text names (итальянская компания «TRAMITE Group», МИД
+    Германии): they act for it, as annotation.md has firms and ministries do."""
+    named = {m.code for m in doc.countries}
+    return [
+        (ent.country, "firm", span, ent.name)
+        for ent in doc.organizations
+        if not ent.code and ent.country in named and ent.country
+        for span in ent.mentions
+    ]
+
+
 def _token_range(sent: Sentence, span: Span) -> tuple[int, int] | None:
     inside = [i for i, t in enumerate(sent.tokens) if t.start < span.end and span.start < t.end]
     return (inside[0], inside[-1]) if inside else None
@@ -86,7 +98,7 @@ def sentence_parties(doc: Document, sent: Sentence) -> list[Party]:
     """Parties of one sentence in text order, one per mention."""
     found: dict[tuple[int, int], Party] = {}
     governed: set[int] = set()  # tokens of parties with a preposition of their own
-    for code, kind, span, _name in _mentions(doc):
+    for code, kind, span, _name in _mentions(doc) + _firms(doc):
         if not (sent.start <= span.start < sent.end):
             continue
         where = _token_range(sent, span)
