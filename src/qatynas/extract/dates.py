@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from qatynas import lang
-from qatynas.extract.lexicon import Pattern
+from qatynas.extract.lexicon import Pattern, PatternIndex
 from qatynas.model import Token
 
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -40,6 +40,12 @@ def _relative() -> tuple[tuple[Pattern, str, int, str], ...]:
         for r in lang.rows("kk", "relative_dates.tsv")
     ]
     return tuple(sorted(out, key=lambda item: -len(item[0].words)))
+
+
+@cache
+def _relative_index() -> PatternIndex:
+    """The relative phrases by first word: most words start none (#7)."""
+    return PatternIndex([(item[0], n) for n, item in enumerate(_relative())])
 
 
 def _month_of(word: str) -> int | None:
@@ -145,7 +151,10 @@ def _relative_at(
 ) -> tuple[DateMention, int] | None:
     if base is None:
         return None
-    for phrase, unit, shift, precision in _relative():
+    phrases = _relative()
+    # The phrases whose first word matches, in the order of `_relative()`: the first one wins.
+    for k in sorted(v for _, v in _relative_index().starting(words[i])):
+        phrase, unit, shift, precision = phrases[k]
         n = len(phrase.words)
         if not phrase.matches_at(words, i):
             continue

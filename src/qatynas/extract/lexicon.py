@@ -61,12 +61,12 @@ class PatternIndex:
         """(start, end, value) of every pattern match over `words` (token indexes)."""
         out: list[tuple[int, int, int]] = []
         for i, word in enumerate(words):
-            for pattern, value in self._starting(word):
+            for pattern, value in self.starting(word):
                 if pattern.matches_at(words, i):
                     out.append((i, i + len(pattern.words), value))
         return out
 
-    def _starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:
+    def starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:
         """The patterns whose first word `word` matches, in index order (memoised: a word
         recurs in every article, and most words start no pattern, #7)."""
         found = self._memo.get(word)
