@@ -7,7 +7,7 @@ EXAMPLE := examples/baq-kz-armenia-2025-10-02.txt
 PORT ?= 8000
 SRC := src tests bench
 
-.PHONY: demo test lint venv clean
+.PHONY: demo test lint venv clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -22,6 +22,12 @@ demo: $(STAMP)
 	$(BIN)/qatynas ingest --db qatynas.db $(EXAMPLE) && $(BIN)/qatynas dyad KAZ ARM --db qatynas.db
 	@echo "Web UI: http://127.0.0.1:$(PORT)/ (the KAZ–ARM pair: /dyad/KAZ/ARM; Ctrl+C stops)"
 	$(BIN)/qatynas serve --db qatynas.db --port $(PORT)
+
+# Scale figures (#7, docs/benchmarks.md "Scale"): speed on 1 and 2 workers, ingest, a 100,000-
+# article database (size, search and dyad latency), peak memory on 1,000 vs 100,000 articles.
+# About an hour on 2 cores; BENCH_ARGS="--articles 10000 --memory-articles 10000" for a quick run.
+bench: $(STAMP)
+	$(BIN)/python bench/scale.py --json bench/scale.json $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(SRC)
