@@ -15,8 +15,11 @@ from typing import Any, TextIO
 from qatynas import __version__
 from qatynas.errors import InputError, InputWarning
 from qatynas.model import Document
+from qatynas.parallel import extract_items, ingest_steps
+from qatynas.parts import PartsWriter
 from qatynas.pipeline import process
 from qatynas.read import read_paths
+from qatynas.serve.commands import add_serve_command
 from qatynas.serve.render import document_record
 from qatynas.settings import Settings
 
@@ -27,7 +30,10 @@ def _extract(args: argparse.Namespace) -> int:
     out: TextIO = sys.stdout
     read = skipped = warned = 0
     stopped = False
-    for item in read_paths(args.paths, settings):
+    sink = PartsWriter(Path(args.output), args.format) if args.output else None
+    indent = 2 if args.pretty and not args.output else None  # a part holds a record a line
+    items = read_paths(args.paths, settings)
+    for item in extract_items(items, settings, workers=args.workers, dask=args.dask, indent=indent):
         if isinstance(item, InputWarning):
             warned += 1
             print(f"qatynas: warning: {item}", file=sys.stderr)
@@ -41,9 +47,12 @@ def _extract(args: argparse.Namespace) -> int:
                 break
             continue
         read += 1
-        record = document_record(process(item, settings))
-        out.write(json.dumps(record, ensure_ascii=False, indent=2 if args.pretty else None))
-        out.write("\n")
+        if sink is not None:
+            sink.add(item)
+        else:
+            out.write(item.line + "\n")
+    if sink is not None:
+        sink.close()
     warnings = f", {warned} warning{'' if warned == 1 else 's'}" if warned else ""
     print(f"qatynas: {read} read, {skipped} skipped{warnings}", file=sys.stderr)
     return 1 if stopped or (skipped and not read) else 0
@@ -74,14 +83,13 @@ def _progress(enabled: bool) -> Any:
 
 def _ingest(args: argparse.Namespace) -> int:
     """Exit status 0, or 1 when records were bad and none was stored."""
-    from qatynas.store.ingest import ingest
-
     conn = _open_db(args.db, readonly=False)
     assert conn is not None
     counts: Counter[str] = Counter()
     bar = _progress(sys.stderr.isatty() and not args.quiet)
     started = time.monotonic()
-    for step in ingest(conn, read_paths(args.paths, Settings()), Settings(), force=args.force):
+    steps = ingest_steps(conn, args.paths, Settings(), force=args.force, workers=args.workers)
+    for step in steps:
         if step.warning is not None:
             _log(bar, f"qatynas: warning: {step.warning}")
             continue
@@ -277,6 +285,10 @@ def _fetch(args: argparse.Namespace) -> int:
     return 0 if stored else 1
 
 
+def _add_scale(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="extract on N processes")
+
+
 def _add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"the database file (default {DEFAULT_DB})")
 
@@ -300,6 +312,7 @@ def _add_store_commands(sub: Any) -> None:
     _add_db(p)
     p.add_argument("--force", action="store_true", help="extract known articles again")
     p.add_argument("--quiet", action="store_true", help="no progress, only bad records")
+    _add_scale(p)
     p.set_defaults(func=_ingest)
 
     p = sub.add_parser("search", help="full-text search of articles and quotes (any word form)")
@@ -508,10 +521,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for stdin")
     p.add_argument("--pretty", action="store_true", help="indent the JSON for reading")
     p.add_argument("--strict", action="store_true", help="stop at the first bad record")
+    _add_scale(p)
+    p.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster ('local': on this one)")
+    p.add_argument("--output", metavar="DIR", help="write partitions to DIR (for 'ingest')")
+    p.add_argument("--format", choices=["parquet", "jsonl"], default="parquet", help="of --output")
     p.set_defaults(func=_extract)
     _add_store_commands(sub)
     _add_train_commands(sub)
     _add_evaluate_commands(sub)
+    add_serve_command(sub)
     return parser
 
 
