@@ -24,6 +24,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from qatynas.lang import rows
+
 ROOT = Path(__file__).resolve().parents[1]
 KK = ROOT / "src" / "qatynas" / "lang" / "kk"
 CLDR = ROOT.parent / "shared" / "data" / "cldr-kk" / "territories.json"
@@ -114,18 +116,7 @@ def _cyrillic_name(alternates: list[str], kazakh: bool) -> str | None:
 
 
 def _curated() -> list[dict[str, str]]:
-    out: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for line in (KK / "places_curated.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        cells += [""] * (len(header) - len(cells))
-        out.append(dict(zip(header, cells, strict=False)))
-    return out
+    return list(rows("kk", "places_curated.tsv"))
 
 
 Row = tuple[str, str, str, float, float, int, str, str]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,13 +89,22 @@ def find_dates(tokens: tuple[Token, ...], base_date: str | None, future: bool) -
     planned, which decides the year of a bare month."""
     base = _parse_base(base_date)
     words = [t.text.lower() for t in tokens]
+    return scan(
+        len(tokens),
+        lambda i: _absolute(tokens, words, i, base, future) or _relative_at(tokens, words, i, base),
+    )
+
+
+def scan(size: int, find_at: Callable[[int], tuple[DateMention, int] | None]) -> list[DateMention]:
+    """Date mentions left to right: `find_at(i)` gives the mention starting at token i and the
+    index after it, or None; a language's `find_dates` supplies its own."""
     out: list[DateMention] = []
     i = 0
-    while i < len(tokens):
-        found = _absolute(tokens, words, i, base, future) or _relative_at(tokens, words, i, base)
+    while i < size:
+        found = find_at(i)
         if found:
-            mention, i = found
-            out.append(mention)
+            out.append(found[0])
+            i = found[1]
         else:
             i += 1
     return out

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from qatynas import lang
-from qatynas.extract.dates import DateMention, _format, _parse_base, _shift
+from qatynas.extract.dates import DateMention, _format, _parse_base, _shift, scan
 from qatynas.extract.lexicon import Pattern
 from qatynas.model import Token
 
@@ -59,16 +59,10 @@ def find_dates(tokens: tuple[Token, ...], base_date: str | None, future: bool) -
     """Date mentions among `tokens`, earliest first (see the module docstring)."""
     base = _parse_base(base_date)
     words = [t.text.lower() for t in tokens]
-    out: list[DateMention] = []
-    i = 0
-    while i < len(tokens):
-        found = _absolute(tokens, words, i, base, future) or _relative_at(tokens, words, i, base)
-        if found:
-            out.append(found[0])
-            i = found[1]
-        else:
-            i += 1
-    return out
+    return scan(
+        len(tokens),
+        lambda i: _absolute(tokens, words, i, base, future) or _relative_at(tokens, words, i, base),
+    )
 
 
 def _absolute(
