@@ -350,3 +350,16 @@ def test_search_by_event_type(db: sqlite3.Connection) -> None:
     assert {h["article"] for h in queries.search(db, "Ереван")} == {"visit", "weather"}
     assert [h["article"] for h in queries.search(db, "Ереван", event_type="consult")] == ["visit"]
     assert queries.search(db, "Ереван", event_type="ASSAULT") == []
+
+
+def test_search_ranks_within_the_most_recent_matches(
+    db: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A common word over a large archive: only the SEARCH_WINDOW most recently stored matches
+    # are ranked, with or without filters, so the cost stays bounded.
+    for n in range(5):
+        store_record(db, record(f"a{n}", f"Армения туралы {n}-жаңалық.", date="2025-01-0{n + 1}"))
+    assert len(queries.search(db, "Армения")) == 5
+    monkeypatch.setattr(queries, "SEARCH_WINDOW", 2)
+    assert {h["article"] for h in queries.search(db, "Армения")} == {"a3", "a4"}
+    assert {h["article"] for h in queries.search(db, "Армения", since="2025-01")} == {"a3", "a4"}

@@ -50,6 +50,11 @@ def _article_filter(
     return sql, params
 
 
+# Search ranks the most recently stored matches only (all of them below this many): exact for a
+# query that matches fewer articles, bounded in cost for a common word over a large archive.
+SEARCH_WINDOW = 2000
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -73,14 +78,25 @@ def search(
     where, params = _article_filter(country, event_type, since, until)
     hits: list[dict[str, Any]] = []
     if kind in (None, "article"):
-        # Rank in a narrow inner query so that only the top rows' texts are read.
+        # Rank in a narrow inner query so that only the top rows' texts are read, and among
+        # the SEARCH_WINDOW most recently stored matches only: BM25 costs a row per match, so
+        # a common word over a large archive would otherwise rank every article it is in.
+        if where:
+            window = (
+                "select a.num, bm25(articles_fts) as rank from articles_fts join articles a"
+                f" on a.num = articles_fts.rowid where articles_fts match ? {where}"
+                " order by articles_fts.rowid desc limit ?"
+            )
+        else:
+            window = (
+                "select rowid as num, bm25(articles_fts) as rank from articles_fts"
+                " where articles_fts match ? order by rowid desc limit ?"
+            )
         rows = conn.execute(
-            "select a.id, a.date, a.source, a.title, a.text from (select a.num,"
-            " bm25(articles_fts) as rank from articles_fts join articles a"
-            f" on a.num = articles_fts.rowid where articles_fts match ? {where}"
-            " order by rank, a.num limit ?) hit join articles a on a.num = hit.num"
+            "select a.id, a.date, a.source, a.title, a.text from (select num, rank from"
+            f" ({window}) order by rank, num limit ?) hit join articles a on a.num = hit.num"
             " order by hit.rank, a.num",
-            [match, *params, limit],
+            [match, *params, SEARCH_WINDOW, limit],
         )
         hits += [
             {
@@ -95,11 +111,13 @@ def search(
         ]
     if kind in (None, "quote"):
         rows = conn.execute(
-            "select a.id, a.date, a.source, a.title, q.speaker, q.role, q.text"
-            " from quotes_fts join quotes q on q.id = quotes_fts.rowid"
-            " join articles a on a.num = q.article"
-            f" where quotes_fts match ? {where} order by bm25(quotes_fts), q.id limit ?",
-            [match, *params, limit],
+            "select a.id, a.date, a.source, a.title, q.speaker, q.role, q.text from"
+            " (select q.id, bm25(quotes_fts) as rank from quotes_fts join quotes q"
+            " on q.id = quotes_fts.rowid join articles a on a.num = q.article"
+            f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?) hit"
+            " join quotes q on q.id = hit.id join articles a on a.num = q.article"
+            " order by hit.rank, q.id limit ?",
+            [match, *params, SEARCH_WINDOW, limit],
         )
         hits += [
             {
