@@ -110,13 +110,22 @@ def search(
             for r in rows
         ]
     if kind in (None, "quote"):
+        if where:
+            window = (
+                "select q.id, bm25(quotes_fts) as rank from quotes_fts join quotes q"
+                " on q.id = quotes_fts.rowid join articles a on a.num = q.article"
+                f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?"
+            )
+        else:
+            window = (
+                "select rowid as id, bm25(quotes_fts) as rank from quotes_fts"
+                " where quotes_fts match ? order by rowid desc limit ?"
+            )
         rows = conn.execute(
             "select a.id, a.date, a.source, a.title, q.speaker, q.role, q.text from"
-            " (select q.id, bm25(quotes_fts) as rank from quotes_fts join quotes q"
-            " on q.id = quotes_fts.rowid join articles a on a.num = q.article"
-            f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?) hit"
+            f" (select id, rank from ({window}) order by rank, id limit ?) hit"
             " join quotes q on q.id = hit.id join articles a on a.num = q.article"
-            " order by hit.rank, q.id limit ?",
+            " order by hit.rank, q.id",
             [match, *params, SEARCH_WINDOW, limit],
         )
         hits += [
