@@ -6,6 +6,7 @@ their Latin spelling. Look-ups go by the lower-case last word of the name or of 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,9 +89,20 @@ def lookup(surname: str, given: str | None = None, date: str | None = None) -> A
     Without a given name an ambiguous surname goes to the holder of an office on `date`, and
     stays unresolved when none or several hold one.
     """
-    found = _by_surname().get(surname.lower(), ())
+    return choose(_by_surname().get(surname.lower(), ()), given, date)
+
+
+def choose(
+    found: Sequence[Actor],
+    given: str | None,
+    date: str | None,
+    fold: Callable[[str], str] = str.lower,
+) -> Actor | None:
+    """One actor among those of a surname: the one whose given name matches (compared through
+    `fold`, e.g. a cross-language key), else the only one, else the only one in office."""
     if given:
-        named = [a for a in found if given.lower() in a.given_names()]
+        key = fold(given)
+        named = [a for a in found if key in {fold(g) for g in a.given_names()}]
         if named:
             return named[0]
         if found and all(a.given_names() for a in found):

@@ -319,17 +319,8 @@ def _actor(name: str, date: str | None = None) -> actors.Actor | None:
     """The known actor of this name, across spellings: by surname, then given name or office."""
     words = name.split()
     found = _actors_by_key().get(person_key(words[-1]), ())
-    if len(words) >= 2:
-        given = person_key(words[0])
-        named = [a for a in found if given in {person_key(g) for g in a.given_names()}]
-        if named:
-            return named[0]
-        if found and all(a.given_names() for a in found):
-            return None
-    if len(found) == 1:
-        return found[0]
-    current = [a for a in found if a.in_office(date)]
-    return current[0] if len(current) == 1 else None
+    given = words[0] if len(words) >= 2 else None
+    return actors.choose(found, given, date, fold=person_key)
 
 
 def _role_country(countries: list[CountryMention], role: Span) -> str | None:
