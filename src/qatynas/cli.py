@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from qatynas import __version__
-from qatynas.errors import InputError, InputWarning
+from qatynas.errors import InputError, InputWarning, QatynasError
 from qatynas.model import Document
 from qatynas.parallel import extract_items, ingest_steps
 from qatynas.parts import PartsWriter
@@ -541,6 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except QatynasError as exc:
+        print(f"qatynas: {exc}", file=sys.stderr)
+        return 1
     return code
 
 

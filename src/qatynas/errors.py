@@ -30,3 +30,7 @@ class InputWarning(QatynasError):
         self.message = message
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class StoreError(QatynasError):
+    """The knowledge base cannot be used as asked (e.g. too old to read and not writable)."""

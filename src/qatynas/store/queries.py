@@ -36,15 +36,22 @@ def _date_filter(column: str, since: str | None, until: str | None) -> tuple[str
 
 
 def _article_filter(
-    country: str | None, event_type: str | None, since: str | None, until: str | None
+    country: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    *,
+    num: str = "a.num",
 ) -> tuple[str, list[Any]]:
+    """SQL conditions (each starting ` and`) on the article whose number is the column `num`;
+    the date conditions read `a.date`, the others only `num`."""
     sql, params = _date_filter("a.date", since, until)
     if country:
-        sql += " and exists (select 1 from article_countries c where c.article = a.num"
+        sql += " and exists (select 1 from article_countries c where c.article = " + num
         sql += " and c.country = ?)"
         params.append(country.upper())
     if event_type:
-        sql += " and exists (select 1 from event_mentions m where m.article = a.num"
+        sql += " and exists (select 1 from event_mentions m where m.article = " + num
         sql += " and m.type = ?)"
         params.append(event_type.upper())
     return sql, params
@@ -53,6 +60,26 @@ def _article_filter(
 # Search ranks the most recently stored matches only (all of them below this many): exact for a
 # query that matches fewer articles, bounded in cost for a common word over a large archive.
 SEARCH_WINDOW = 2000
+
+
+# An article's number and date without its row (schema m004): SQLite would look the number up in
+# the table itself.
+_DATES = "articles a indexed by articles_num_date"
+
+# Above this many indexed terms a query word is searched as an FTS prefix after all.
+_MAX_EXPANSION = 40
+
+
+def _covering_terms(conn: sqlite3.Connection, lemma: str) -> list[str] | None:
+    """The indexed terms that find what the FTS prefix query `lemma*` finds (`terms`)."""
+    # Terms compare in binary order: every term that begins with `lemma` sorts before lemma
+    # followed by the highest code point.
+    rows = conn.execute(
+        "select term from search_terms where term >= ? and term < ?",
+        [lemma, lemma + "\U0010ffff"],
+    ).fetchall()
+    found = terms.covering_terms(lemma, (r[0] for r in rows))
+    return found if len(found) <= _MAX_EXPANSION else None
 
 
 def search(
@@ -72,26 +99,23 @@ def search(
     between `since` and `until`; a quote is filtered by its article. Best matches (BM25) first,
     articles before quotes.
     """
-    match = terms.match_expression(query)
+    match = terms.match_expression(query, lambda lemma: _covering_terms(conn, lemma))
     if match is None:
         return []
-    where, params = _article_filter(country, event_type, since, until)
+    # The window reads the FTS index and the filters' indexes only, never an article's row,
+    # which is large: its date comes from a covering index.
+    dated = bool(since or until)
     hits: list[dict[str, Any]] = []
     if kind in (None, "article"):
         # Rank in a narrow inner query so that only the top rows' texts are read, and among
         # the SEARCH_WINDOW most recently stored matches only: BM25 costs a row per match, so
         # a common word over a large archive would otherwise rank every article it is in.
-        if where:
-            window = (
-                "select a.num, bm25(articles_fts) as rank from articles_fts join articles a"
-                f" on a.num = articles_fts.rowid where articles_fts match ? {where}"
-                " order by articles_fts.rowid desc limit ?"
-            )
-        else:
-            window = (
-                "select rowid as num, bm25(articles_fts) as rank from articles_fts"
-                " where articles_fts match ? order by rowid desc limit ?"
-            )
+        where, params = _article_filter(country, event_type, since, until, num="articles_fts.rowid")
+        window = (
+            "select articles_fts.rowid as num, bm25(articles_fts) as rank from articles_fts"
+            + (f" join {_DATES} on a.num = articles_fts.rowid" if dated else "")
+            + f" where articles_fts match ? {where} order by articles_fts.rowid desc limit ?"
+        )
         rows = conn.execute(
             "select a.id, a.date, a.source, a.title, a.text from (select num, rank from"
             f" ({window}) order by rank, num limit ?) hit join articles a on a.num = hit.num"
@@ -110,11 +134,13 @@ def search(
             for r in rows
         ]
     if kind in (None, "quote"):
+        where, params = _article_filter(country, event_type, since, until, num="q.article")
         if where:
             window = (
                 "select q.id, bm25(quotes_fts) as rank from quotes_fts join quotes q"
-                " on q.id = quotes_fts.rowid join articles a on a.num = q.article"
-                f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?"
+                " on q.id = quotes_fts.rowid"
+                + (f" join {_DATES} on a.num = q.article" if dated else "")
+                + f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?"
             )
         else:
             window = (

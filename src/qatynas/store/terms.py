@@ -14,14 +14,13 @@ appending suffixes, so `армения*` still finds `арменияның` wher
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from qatynas.analyse import morph, script
 
 _WORD = re.compile(r"[^\W_]+")
 PREFIX_MIN = 5
-_HEAD = 1500  # characters searched first for a snippet's word
 
 
 @lru_cache(maxsize=200_000)
@@ -51,26 +50,82 @@ def query_lemmas(query: str) -> list[str]:
     return list(dict.fromkeys(lemma for lemma, _, _, _ in words(query)))
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression: all the query's lemmas, each quoted, long ones as prefixes."""
+def match_expression(
+    query: str, expand: Callable[[str], list[str] | None] | None = None
+) -> str | None:
+    """An FTS5 MATCH expression: all the query's lemmas, each quoted, long ones as prefixes;
+    None when the query has no word, or (with `expand`) a word no indexed term begins with.
+
+    With `expand` (a lemma → the indexed terms it stands for, or None when they are too many),
+    a long lemma becomes those terms OR-ed instead of an FTS prefix: the same articles, found
+    without merging the posting list of every inflected form that begins with the lemma.
+    """
     parts = []
     for lemma in query_lemmas(query):
-        quoted = '"' + lemma.replace('"', '""') + '"'
-        parts.append(quoted + "*" if len(lemma) >= PREFIX_MIN else quoted)
-    return " ".join(parts) or None
+        quoted = _quote(lemma)
+        if len(lemma) < PREFIX_MIN:
+            parts.append(quoted)
+            continue
+        found = expand(lemma) if expand else None
+        if found is None:
+            parts.append(quoted + "*")
+        elif not found:
+            return None
+        else:
+            parts.append("(" + " OR ".join(_quote(t) for t in found) + ")")
+    return " AND ".join(parts) or None
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def covering_terms(prefix: str, candidates: Iterable[str]) -> list[str]:
+    """The indexed terms among `candidates` (all those beginning with `prefix`) that a search
+    for `prefix*` must OR together to find every document any of them is in.
+
+    Every indexed word is stored as its lemma and, when it differs, its surface form, so a
+    surface form whose lemma also begins with `prefix` is in no document without that lemma:
+    it can be left out, unless it is itself some candidate's lemma (the lemmatiser is not
+    idempotent on every form).
+    """
+    cands = list(dict.fromkeys(candidates))
+    lemmas = {t: _lemma(t) for t in cands}
+    outputs = set(lemmas.values())
+    return [t for t in cands if lemmas[t] == t or t in outputs or not lemmas[t].startswith(prefix)]
 
 
 def snippet(text: str, query: str, width: int = 160) -> str:
     """About `width` characters of `text` around the first word whose lemma the query names."""
     wanted = set(query_lemmas(query))
-    # Most hits are near the start: look there first, and through the whole text only if not.
-    at = _first_hit(text[:_HEAD], wanted)
-    if at is None and len(text) > _HEAD:
+    # The text as it is first (a Cyrillic text needs no conversion, which is the costly step
+    # for one with a few Latin words), then in Cyrillic, then word by word.
+    at = _first_candidate_hit(text, list(range(len(text) + 1)), wanted)
+    if at is None:
+        cyrillic, offsets, _ = script.to_cyrillic(text)
+        if cyrillic != text:
+            at = _first_candidate_hit(cyrillic, offsets, wanted)
+    if at is None:  # a form whose stem changed more than in its last letter
         at = _first_hit(text, wanted)
     at = at or 0
     start = max(0, at - width // 3)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+def _first_candidate_hit(text: str, offsets: list[int], wanted: set[str]) -> int | None:
+    """`_first_hit` among the words of the Cyrillic `text` that begin with a wanted lemma less
+    its last letter (which may alternate: кітап → кітабы): one regular-expression scan finds
+    the candidates, and only they are lemmatised. `offsets` maps `text` to the original."""
+    stems = sorted({w[:-1] if len(w) > 2 else w for w in wanted}, key=len, reverse=True)
+    if not stems:
+        return None
+    pattern = r"(?<![^\W_])(?:" + "|".join(map(re.escape, stems)) + r")[^\W_]*"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        surface = m.group()
+        if _hit(_lemma(surface), surface.casefold(), wanted):
+            return offsets[m.start()]
+    return None
 
 
 def _first_hit(text: str, wanted: set[str]) -> int | None:

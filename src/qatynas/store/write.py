@@ -105,6 +105,9 @@ def _insert_article(
     source = record.get("source")
     if source:
         conn.execute("insert or ignore into sources(name) values (?)", (source,))
+    search_title = terms.index_text(record.get("title"))
+    search_text = terms.index_text(record["text"])
+    _add_terms(conn, search_title, search_text)
     cur = conn.execute(
         "insert into articles(id, content_hash, date, source, url, title, lang, script, text,"
         " origin, record, search_title, search_text) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -120,12 +123,18 @@ def _insert_article(
             record["text"],
             origin,
             json.dumps(record, ensure_ascii=False),
-            terms.index_text(record.get("title")),
-            terms.index_text(record["text"]),
+            search_title,
+            search_text,
         ),
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
+
+
+def _add_terms(conn: sqlite3.Connection, *indexed: str) -> None:
+    """Record the terms of `search_*` column values in `search_terms` (schema m004)."""
+    new = {t for text in indexed for t in text.split()}
+    conn.executemany("insert or ignore into search_terms(term) values (?)", ((t,) for t in new))
 
 
 def _insert_countries(conn: sqlite3.Connection, num: int, countries: list[dict[str, Any]]) -> None:
@@ -345,6 +354,8 @@ def _insert_quotes(conn: sqlite3.Connection, num: int, quotes: list[dict[str, An
         if speaker:
             fields = {"name": speaker, "latin": None, "country": q.get("country")}
             person = _upsert_entity(conn, "persons", person_key(speaker), fields)
+        search_text = terms.index_text(q["text"])
+        _add_terms(conn, search_text)
         conn.execute(
             "insert into quotes(article, ordinal, person, speaker, role, country, text, field,"
             ' start, "end", search_text) values (?,?,?,?,?,?,?,?,?,?,?)',
@@ -359,7 +370,7 @@ def _insert_quotes(conn: sqlite3.Connection, num: int, quotes: list[dict[str, An
                 q.get("field", "text"),
                 int(q["start"]),
                 int(q["end"]),
-                terms.index_text(q["text"]),
+                search_text,
             ),
         )
 
