@@ -6,8 +6,8 @@ Usage: .venv/bin/python bench/scale.py [--articles 100000] [--memory-articles 10
 The input is `../shared/corpus/kk_news.jsonl` (never copied into the repository), replicated
 with new ids (`<id>~<k>`) where more articles are needed. Figures:
 
-- extraction: articles/s and tokens/s of `extract_items` (the code behind `qatynas extract`)
-  on 1 and 2 workers over the corpus replicated to 6 passes; the first pass is cold (memo
+- extraction: articles/s and tokens/s of `qatynas extract --workers N` (a fresh process each)
+  for 1 and 2 workers over the corpus replicated to 6 passes; the first pass is cold (memo
   tables empty), so the figure sits between a fresh corpus and a warm stream;
 - ingest: articles/s of the whole `qatynas ingest` path (extract and store) on 1 and 2 workers
   into a fresh database, and of the store alone while building the large database;
@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from qatynas.model import Document
-from qatynas.parallel import extract_items, ingest_records, ingest_steps
+from qatynas.parallel import ingest_records, ingest_steps
 from qatynas.pipeline import process
 from qatynas.read import read_paths
 from qatynas.serve.render import document_record
@@ -117,23 +117,26 @@ def token_count(path: Path) -> int:
 
 
 def bench_extract(path: Path, tokens: int) -> dict[str, Any]:
+    """`qatynas extract PATH --workers N` for N = 1 and 2, each a fresh process as a user runs
+    it: start, model loading and the memo tables' first fill are in both figures alike."""
     out: dict[str, Any] = {}
-    settings = Settings()
+    n = sum(1 for _ in path.open(encoding="utf-8"))
     for workers in (1, 2):
-
-        def run(workers: int = workers) -> int:
-            items = extract_items(read_paths([str(path)], settings), settings, workers=workers)
-            return sum(1 for _ in items)
-
-        n, wall, cpu = _timed(run)
+        command = [sys.executable, "-m", "qatynas.cli", "extract", str(path)]
+        command += ["--workers", str(workers)]
+        started = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
+        wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         out[f"workers_{workers}"] = {
             "articles": n,
             "seconds": round(wall, 2),
             "articles_per_s": round(n / wall, 1),
             "tokens_per_s": round(tokens / wall),
-            "cpu_seconds_main": round(cpu, 2),
-            # one worker: this process does all the work, so this is articles per CPU second
-            "articles_per_cpu_s_main": round(n / cpu, 1),
+            # all the processes' CPU (with one worker, the one process's): per article
+            "cpu_ms_per_article": round(cpu / n * 1000, 2),
         }
     out["speedup_2_workers"] = round(
         out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2
@@ -282,6 +285,14 @@ def main() -> None:
     )
     ap.add_argument("--json", type=Path, help="also write the figures here")
     ap.add_argument(
+        "--keep-db", type=Path, help="database: build the large database here and keep it"
+    )
+    ap.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="database: time the queries on the --keep-db database, without building it",
+    )
+    ap.add_argument(
         "--chars", type=int, default=0, help="extract: cut each article to N characters"
     )
     args = ap.parse_args()
@@ -299,9 +310,15 @@ def main() -> None:
         if "ingest" in only:
             _report("ingest", results, bench_ingest(passes, tmp))
         if "database" in only:
-            records = corpus_records()
-            _report("database", results, build_db(tmp / "big.db", records, args.articles))
-            _report("queries", results, bench_queries(tmp / "big.db"))
+            big = args.keep_db or tmp / "big.db"
+            if args.queries_only:
+                if not big.exists():
+                    sys.exit(f"bench/scale.py: --queries-only needs {big}")
+            else:
+                big.unlink(missing_ok=True)
+                records = corpus_records()
+                _report("database", results, build_db(big, records, args.articles))
+            _report("queries", results, bench_queries(big))
         if "memory" in only and not args.skip_memory:
             _report("memory", results, bench_memory(tmp, args.memory_articles))
         results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]

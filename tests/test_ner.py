@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pycrfsuite
 import pytest
 
 from conftest import need_shared
@@ -15,6 +16,7 @@ from qatynas.ner.clusters import build_clusters
 from qatynas.ner.conll import Tagged, read_conll
 from qatynas.ner.evaluate import chunks, score
 from qatynas.ner.lexicon import load_lexicon
+from qatynas.ner.tagger import _state_attributes, default_model_path
 from qatynas.ner.train import Params, train
 
 
@@ -144,6 +146,14 @@ def test_short_training_run_writes_a_model(tmp_path: Path) -> None:
     result = train(sents, tmp_path / "small.crfsuite", Params(iterations=20))
     assert result.path.stat().st_size > 1000
     assert result.sentences == 300
+
+
+def test_state_attributes_read_from_the_dump_are_pycrfsuites() -> None:
+    crf = pycrfsuite.Tagger()
+    crf.open(str(default_model_path()))
+    fast = _state_attributes(crf)
+    assert len(fast) > 10_000
+    assert fast == {attr for attr, _label in crf.info().state_features}
 
 
 @pytest.mark.parametrize(

@@ -289,11 +289,17 @@ class Reading:
 
 
 @lru_cache(maxsize=200_000)
+def _pick_lower(word: str) -> tuple[str, Segmentation]:
+    # `read` is memoised by the form as written: Армения, АРМЕНИЯ and армения are read once.
+    return pick(word)
+
+
+@lru_cache(maxsize=200_000)
 def read(word: str) -> Reading:
     """The reading of a Kazakh word form; words it leaves alone get no ending."""
     if len(word) < 3 or not word[-1].isalpha() or word.isupper():
         return Reading(word, "", ())
-    found, seg = pick(word.lower())
+    found, seg = _pick_lower(word.lower())
     ending = word[len(seg.stem) :] if seg.suffixes else ""
     return Reading(_recase(word, found), ending, tuple(s.tag for s in seg.suffixes))
 
