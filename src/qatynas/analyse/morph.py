@@ -51,7 +51,10 @@ class Suffix:
 
     def slot_under(self, bound: int) -> int:
         """The highest slot of this suffix below `bound` (0: none)."""
-        return max((n for n in self.slots if n < bound), default=0)
+        for n in reversed(self.slots):  # sorted ascending
+            if n < bound:
+                return n
+        return 0
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,8 @@ def stems(word: str) -> list[str]:
 
 def _recase(word: str, lower_lemma: str) -> str:
     """`lower_lemma` with the capitals of `word` at the same positions."""
+    if word.islower():
+        return lower_lemma
     return "".join(
         ch.upper() if i < len(word) and word[i].isupper() else ch
         for i, ch in enumerate(lower_lemma)
