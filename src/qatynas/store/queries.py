@@ -36,22 +36,15 @@ def _date_filter(column: str, since: str | None, until: str | None) -> tuple[str
 
 
 def _article_filter(
-    country: str | None,
-    event_type: str | None,
-    since: str | None,
-    until: str | None,
-    *,
-    num: str = "a.num",
+    country: str | None, event_type: str | None, since: str | None, until: str | None
 ) -> tuple[str, list[Any]]:
-    """SQL conditions (each starting ` and`) on the article whose number is the column `num`;
-    the date conditions read `a.date`, the others only `num`."""
     sql, params = _date_filter("a.date", since, until)
     if country:
-        sql += " and exists (select 1 from article_countries c where c.article = " + num
+        sql += " and exists (select 1 from article_countries c where c.article = a.num"
         sql += " and c.country = ?)"
         params.append(country.upper())
     if event_type:
-        sql += " and exists (select 1 from event_mentions m where m.article = " + num
+        sql += " and exists (select 1 from event_mentions m where m.article = a.num"
         sql += " and m.type = ?)"
         params.append(event_type.upper())
     return sql, params
@@ -82,6 +75,11 @@ def _covering_terms(conn: sqlite3.Connection, lemma: str) -> list[str] | None:
     return found if len(found) <= _MAX_EXPANSION else None
 
 
+def _columns(names: str, expression: str) -> str:
+    """`expression` searched in the FTS columns `names` only (not in `search_tags`)."""
+    return "{" + names + "} : (" + expression + ")"
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -99,28 +97,34 @@ def search(
     between `since` and `until`; a quote is filtered by its article. Best matches (BM25) first,
     articles before quotes.
     """
-    match = terms.match_expression(query, lambda lemma: _covering_terms(conn, lemma))
-    if match is None:
+    words = terms.match_expression(query, lambda lemma: _covering_terms(conn, lemma))
+    if words is None:
         return []
-    # The window reads the FTS index and the filters' indexes only, never an article's row,
-    # which is large: its date comes from a covering index.
-    dated = bool(since or until)
+    # Country and event type are FTS terms of their own (`search_tags`, schema m005): the
+    # index intersects their posting lists with the words'. The date is read from a covering
+    # index, never from an article's row, which is large.
+    filters = ""
+    if country:
+        filters += " AND {search_tags} : " + terms.quote_term(terms.tag("c", country))
+    if event_type:
+        filters += " AND {search_tags} : " + terms.quote_term(terms.tag("t", event_type))
+    dates, params = _date_filter("a.date", since, until)
     hits: list[dict[str, Any]] = []
     if kind in (None, "article"):
         # Rank in a narrow inner query so that only the top rows' texts are read, and among
         # the SEARCH_WINDOW most recently stored matches only: BM25 costs a row per match, so
         # a common word over a large archive would otherwise rank every article it is in.
-        where, params = _article_filter(country, event_type, since, until, num="articles_fts.rowid")
         window = (
-            "select articles_fts.rowid as num, bm25(articles_fts) as rank from articles_fts"
-            + (f" join {_DATES} on a.num = articles_fts.rowid" if dated else "")
-            + f" where articles_fts match ? {where} order by articles_fts.rowid desc limit ?"
+            "select articles_fts.rowid as num, bm25(articles_fts, 1.0, 1.0, 0.0) as rank"
+            " from articles_fts"
+            + (f" join {_DATES} on a.num = articles_fts.rowid" if dates else "")
+            + f" where articles_fts match ? {dates} order by articles_fts.rowid desc limit ?"
         )
         rows = conn.execute(
             "select a.id, a.date, a.source, a.title, a.text from (select num, rank from"
             f" ({window}) order by rank, num limit ?) hit join articles a on a.num = hit.num"
             " order by hit.rank, a.num",
-            [match, *params, SEARCH_WINDOW, limit],
+            [_columns("search_title search_text", words) + filters, *params, SEARCH_WINDOW, limit],
         )
         hits += [
             {
@@ -134,17 +138,15 @@ def search(
             for r in rows
         ]
     if kind in (None, "quote"):
-        where, params = _article_filter(country, event_type, since, until, num="q.article")
-        if where:
+        if dates:
             window = (
-                "select q.id, bm25(quotes_fts) as rank from quotes_fts join quotes q"
-                " on q.id = quotes_fts.rowid"
-                + (f" join {_DATES} on a.num = q.article" if dated else "")
-                + f" where quotes_fts match ? {where} order by quotes_fts.rowid desc limit ?"
+                "select q.id, bm25(quotes_fts, 1.0, 0.0) as rank from quotes_fts join quotes q"
+                f" on q.id = quotes_fts.rowid join {_DATES} on a.num = q.article"
+                f" where quotes_fts match ? {dates} order by quotes_fts.rowid desc limit ?"
             )
         else:
             window = (
-                "select rowid as id, bm25(quotes_fts) as rank from quotes_fts"
+                "select rowid as id, bm25(quotes_fts, 1.0, 0.0) as rank from quotes_fts"
                 " where quotes_fts match ? order by rowid desc limit ?"
             )
         rows = conn.execute(
@@ -152,7 +154,7 @@ def search(
             f" (select id, rank from ({window}) order by rank, id limit ?) hit"
             " join quotes q on q.id = hit.id join articles a on a.num = q.article"
             " order by hit.rank, q.id",
-            [match, *params, SEARCH_WINDOW, limit],
+            [_columns("search_text", words) + filters, *params, SEARCH_WINDOW, limit],
         )
         hits += [
             {

@@ -222,6 +222,65 @@ create index articles_num_date on articles(num, date);
 """
 
 
+_V5_FTS = """
+alter table articles add column search_tags text not null default '';
+alter table quotes add column search_tags text not null default '';
+update articles set search_tags = trim(
+  coalesce((select group_concat('c' || lower(country), ' ') from article_countries
+            where article = articles.num), '')
+  || ' ' ||
+  coalesce((select group_concat(t, ' ') from (select distinct 't' || lower(type) as t
+            from event_mentions where article = articles.num)), ''));
+update quotes set search_tags = (select search_tags from articles where num = quotes.article);
+drop trigger articles_ai;
+drop trigger articles_ad;
+drop trigger articles_au;
+drop table articles_fts;
+drop trigger quotes_ai;
+drop trigger quotes_ad;
+drop trigger quotes_au;
+drop table quotes_fts;
+create virtual table articles_fts using fts5(
+  search_title, search_text, search_tags, content="articles", content_rowid="num",
+  tokenize="unicode61 remove_diacritics 0"
+);
+create trigger articles_ai after insert on articles begin
+  insert into articles_fts(rowid, search_title, search_text, search_tags)
+  values (new.num, new.search_title, new.search_text, new.search_tags);
+end;
+create trigger articles_ad after delete on articles begin
+  insert into articles_fts(articles_fts, rowid, search_title, search_text, search_tags)
+  values ('delete', old.num, old.search_title, old.search_text, old.search_tags);
+end;
+create trigger articles_au after update on articles begin
+  insert into articles_fts(articles_fts, rowid, search_title, search_text, search_tags)
+  values ('delete', old.num, old.search_title, old.search_text, old.search_tags);
+  insert into articles_fts(rowid, search_title, search_text, search_tags)
+  values (new.num, new.search_title, new.search_text, new.search_tags);
+end;
+create virtual table quotes_fts using fts5(
+  search_text, search_tags, content="quotes", content_rowid="id",
+  tokenize="unicode61 remove_diacritics 0"
+);
+create trigger quotes_ai after insert on quotes begin
+  insert into quotes_fts(rowid, search_text, search_tags)
+  values (new.id, new.search_text, new.search_tags);
+end;
+create trigger quotes_ad after delete on quotes begin
+  insert into quotes_fts(quotes_fts, rowid, search_text, search_tags)
+  values ('delete', old.id, old.search_text, old.search_tags);
+end;
+create trigger quotes_au after update on quotes begin
+  insert into quotes_fts(quotes_fts, rowid, search_text, search_tags)
+  values ('delete', old.id, old.search_text, old.search_tags);
+  insert into quotes_fts(rowid, search_text, search_tags)
+  values (new.id, new.search_text, new.search_tags);
+end;
+insert into articles_fts(articles_fts) values ('rebuild');
+insert into quotes_fts(quotes_fts) values ('rebuild');
+"""
+
+
 def m001_initial(conn: sqlite3.Connection) -> None:
     """Articles, entities and their mentions, merged events with mentions, quotes, FTS."""
     _script(conn, _V1_TABLES + _V1_SEARCH)
@@ -247,11 +306,20 @@ def m004_search_speed(conn: sqlite3.Connection) -> None:
     _script(conn, _V4_TERMS)
 
 
+def m005_search_filters(conn: sqlite3.Connection) -> None:
+    """Filters as FTS terms (#7): `search_tags` holds an article's countries (`c` + code) and
+    event types (`t` + type), lower-cased, and a quote its article's; both FTS tables index the
+    column, so a search filtered by country or type intersects posting lists instead of testing
+    each match. The FTS tables are rebuilt from their content tables."""
+    _script(conn, _V5_FTS)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_fetches,
     m003_lookup_indexes,
     m004_search_speed,
+    m005_search_filters,
 )
 VERSION = len(MIGRATIONS)
 

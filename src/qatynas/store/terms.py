@@ -62,7 +62,7 @@ def match_expression(
     """
     parts = []
     for lemma in query_lemmas(query):
-        quoted = _quote(lemma)
+        quoted = quote_term(lemma)
         if len(lemma) < PREFIX_MIN:
             parts.append(quoted)
             continue
@@ -72,11 +72,28 @@ def match_expression(
         elif not found:
             return None
         else:
-            parts.append("(" + " OR ".join(_quote(t) for t in found) + ")")
+            parts.append("(" + " OR ".join(quote_term(t) for t in found) + ")")
     return " AND ".join(parts) or None
 
 
-def _quote(term: str) -> str:
+def tag(kind: str, value: str) -> str:
+    """The `search_tags` term of a filter value: `c` + a country code, `t` + an event type."""
+    return kind + value.lower()
+
+
+def tags_of(record: dict[str, object]) -> str:
+    """The `search_tags` column of an article record: its countries, then its event types."""
+    countries = [tag("c", c["code"]) for c in _dicts(record.get("countries"))]
+    types = [tag("t", e["type"]) for e in _dicts(record.get("events"))]
+    return " ".join(dict.fromkeys(countries + types))
+
+
+def _dicts(value: object) -> list[dict[str, str]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def quote_term(term: str) -> str:
+    """`term` as an FTS5 string (a phrase of the tokens it holds)."""
     return '"' + term.replace('"', '""') + '"'
 
 

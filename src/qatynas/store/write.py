@@ -58,7 +58,7 @@ def store_record(
         ]
         for event in dict.fromkeys(touched):
             _refresh_event(conn, event)
-        _insert_quotes(conn, num, record.get("quotes") or [])
+        _insert_quotes(conn, num, record.get("quotes") or [], terms.tags_of(record))
     return "added" if row is None else "replaced"
 
 
@@ -110,7 +110,8 @@ def _insert_article(
     _add_terms(conn, search_title, search_text)
     cur = conn.execute(
         "insert into articles(id, content_hash, date, source, url, title, lang, script, text,"
-        " origin, record, search_title, search_text) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " origin, record, search_title, search_text, search_tags)"
+        " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             record["id"],
             digest,
@@ -125,6 +126,7 @@ def _insert_article(
             json.dumps(record, ensure_ascii=False),
             search_title,
             search_text,
+            terms.tags_of(record),
         ),
     )
     assert cur.lastrowid is not None
@@ -347,7 +349,9 @@ def _refresh_event(conn: sqlite3.Connection, event: int) -> None:
     )
 
 
-def _insert_quotes(conn: sqlite3.Connection, num: int, quotes: list[dict[str, Any]]) -> None:
+def _insert_quotes(
+    conn: sqlite3.Connection, num: int, quotes: list[dict[str, Any]], tags: str
+) -> None:
     for ordinal, q in enumerate(quotes):
         speaker = q.get("speaker")
         person = None
@@ -358,7 +362,7 @@ def _insert_quotes(conn: sqlite3.Connection, num: int, quotes: list[dict[str, An
         _add_terms(conn, search_text)
         conn.execute(
             "insert into quotes(article, ordinal, person, speaker, role, country, text, field,"
-            ' start, "end", search_text) values (?,?,?,?,?,?,?,?,?,?,?)',
+            ' start, "end", search_text, search_tags) values (?,?,?,?,?,?,?,?,?,?,?,?)',
             (
                 num,
                 ordinal,
@@ -371,6 +375,7 @@ def _insert_quotes(conn: sqlite3.Connection, num: int, quotes: list[dict[str, An
                 int(q["start"]),
                 int(q["end"]),
                 search_text,
+                tags,
             ),
         )
 
