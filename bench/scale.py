@@ -116,56 +116,85 @@ def token_count(path: Path) -> int:
     return total
 
 
-def bench_extract(path: Path, tokens: int) -> dict[str, Any]:
+def _extract_run(path: Path, workers: int, n: int, tokens: int) -> dict[str, Any]:
+    command = [sys.executable, "-m", "qatynas.cli", "extract", str(path)]
+    command += ["--workers", str(workers)]
+    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {
+        "seconds": round(wall, 2),
+        "articles_per_s": round(n / wall, 1),
+        "tokens_per_s": round(tokens / wall),
+        # all the processes' CPU (with one worker, the one process's): per article
+        "cpu_ms_per_article": round(cpu / n * 1000, 2),
+    }
+
+
+def bench_extract(path: Path, tokens: int, rounds: int = 3) -> dict[str, Any]:
     """`qatynas extract PATH --workers N` for N = 1 and 2, each a fresh process as a user runs
-    it: start, model loading and the memo tables' first fill are in both figures alike."""
-    out: dict[str, Any] = {}
+    it: start, model loading and the memo tables' first fill are in both figures alike.
+
+    The machine's speed drifts by a quarter over minutes, so the two are run in turns
+    (`rounds` pairs, the order swapped each round) and each round's speedup is the ratio of its
+    own pair; the figures are medians, with the range."""
     n = sum(1 for _ in path.open(encoding="utf-8"))
-    for workers in (1, 2):
-        command = [sys.executable, "-m", "qatynas.cli", "extract", str(path)]
-        command += ["--workers", str(workers)]
-        started = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-        wall = time.perf_counter() - started
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-        out[f"workers_{workers}"] = {
-            "articles": n,
-            "seconds": round(wall, 2),
-            "articles_per_s": round(n / wall, 1),
-            "tokens_per_s": round(tokens / wall),
-            # all the processes' CPU (with one worker, the one process's): per article
-            "cpu_ms_per_article": round(cpu / n * 1000, 2),
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    ratios: list[float] = []
+    for k in range(rounds):
+        order = (1, 2) if k % 2 == 0 else (2, 1)
+        pair = {w: _extract_run(path, w, n, tokens) for w in order}
+        for w, run in pair.items():
+            runs[w].append(run)
+        ratios.append(pair[2]["articles_per_s"] / pair[1]["articles_per_s"])
+    out: dict[str, Any] = {"articles": n}
+    for w, done in runs.items():
+        rates = [r["articles_per_s"] for r in done]
+        out[f"workers_{w}"] = {
+            "articles_per_s": round(statistics.median(rates), 1),
+            "articles_per_s_range": [min(rates), max(rates)],
+            "tokens_per_s": round(statistics.median(r["tokens_per_s"] for r in done)),
+            "cpu_ms_per_article": round(
+                statistics.median(r["cpu_ms_per_article"] for r in done), 2
+            ),
         }
-    out["speedup_2_workers"] = round(
-        out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2
-    )
+    out["speedup_2_workers"] = round(statistics.median(ratios), 2)
+    out["speedup_2_workers_range"] = [round(min(ratios), 2), round(max(ratios), 2)]
     out["steady"] = bench_steady(path, n)
     return out
 
 
-def bench_steady(path: Path, n: int) -> dict[str, Any]:
+def bench_steady(path: Path, n: int, rounds: int = 3) -> dict[str, Any]:
     """The same input once this process has extracted the corpus (its memo tables full, as
-    after a long stream): one worker here, then two forked from here, so both start as warm.
-    From cold, each of two workers fills its own memo tables, which a replicated corpus makes
-    a large share of a short run."""
+    after a long stream): one worker here, and two forked from here, so both start as warm; in
+    turns, as in `bench_extract`. From cold, each of two workers fills its own memo tables,
+    which a replicated corpus makes a large share of a short run."""
     settings = Settings()
     for _ in extract_items(read_paths([str(CORPUS)], settings), settings):
         pass
-    out: dict[str, Any] = {}
-    for workers in (1, 2):
-        started = time.perf_counter()
-        for _ in extract_items(read_paths([str(path)], settings), settings, workers=workers):
-            pass
-        wall = time.perf_counter() - started
-        out[f"workers_{workers}"] = {
-            "seconds": round(wall, 2),
-            "articles_per_s": round(n / wall, 1),
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    ratios: list[float] = []
+    for k in range(rounds):
+        pair: dict[int, float] = {}
+        for workers in (1, 2) if k % 2 == 0 else (2, 1):
+            started = time.perf_counter()
+            for _ in extract_items(read_paths([str(path)], settings), settings, workers=workers):
+                pass
+            pair[workers] = n / (time.perf_counter() - started)
+            rates[workers].append(round(pair[workers], 1))
+        ratios.append(pair[2] / pair[1])
+    out: dict[str, Any] = {
+        f"workers_{w}": {
+            "articles_per_s": round(statistics.median(r), 1),
+            "articles_per_s_range": [min(r), max(r)],
         }
-    out["speedup_2_workers"] = round(
-        out["workers_2"]["articles_per_s"] / out["workers_1"]["articles_per_s"], 2
-    )
+        for w, r in rates.items()
+    }
+    out["speedup_2_workers"] = round(statistics.median(ratios), 2)
+    out["speedup_2_workers_range"] = [round(min(ratios), 2), round(max(ratios), 2)]
     return out
 
 
@@ -240,6 +269,8 @@ def bench_queries(db: Path, rounds: int = 10) -> dict[str, Any]:
     conn = connect(db)
     for query, filters in SEARCHES:  # warm the page cache once
         queries.search(conn, query, **filters)
+    for a, b in DYADS:
+        queries.dyad(conn, a, b)
     search: list[float] = []
     dyad: list[float] = []
     dyad_all: list[float] = []
