@@ -50,7 +50,8 @@ def store_record(
             return "unchanged"
         if row is not None:
             delete_article(conn, row["num"])
-        num = _insert_article(conn, record, digest, origin)
+        tags = terms.tags_of(record)
+        num = _insert_article(conn, record, digest, origin, tags)
         _insert_countries(conn, num, record.get("countries") or [])
         _insert_entities(conn, num, record)
         touched = [
@@ -58,7 +59,7 @@ def store_record(
         ]
         for event in dict.fromkeys(touched):
             _refresh_event(conn, event)
-        _insert_quotes(conn, num, record.get("quotes") or [], terms.tags_of(record))
+        _insert_quotes(conn, num, record.get("quotes") or [], tags)
     return "added" if row is None else "replaced"
 
 
@@ -100,7 +101,7 @@ def _drop_orphan(
 
 
 def _insert_article(
-    conn: sqlite3.Connection, record: dict[str, Any], digest: str, origin: str | None
+    conn: sqlite3.Connection, record: dict[str, Any], digest: str, origin: str | None, tags: str
 ) -> int:
     source = record.get("source")
     if source:
@@ -126,7 +127,7 @@ def _insert_article(
             json.dumps(record, ensure_ascii=False),
             search_title,
             search_text,
-            terms.tags_of(record),
+            tags,
         ),
     )
     assert cur.lastrowid is not None
