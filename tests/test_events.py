@@ -159,3 +159,15 @@ def test_a_trigger_word_inside_an_organisation_name_is_no_event() -> None:
 def test_a_state_locating_a_city_takes_the_city_with_it() -> None:
     text = "ЕО басшылары Швейцарияның Давос қаласында Трамппен кездеседі."
     assert keys(events(text, "2026-01-18")) == {("CONSULT", frozenset({"EU", "USA"}))}
+
+
+def test_the_action_a_threat_warns_of_is_the_threat() -> None:
+    # PLOVER codes a warning of force or sanctions as THREATEN; the warned-of strike is no
+    # ASSAULT of its own, while a strike that happened, or sanctions planned without a threat,
+    # stay events.
+    warning = events("Иран басшылығы АҚШ-қа қарсы соққы жасайтынын ескертті.", "2026-01-20")
+    assert keys(warning) == {("THREATEN", frozenset({"IRN", "USA"}))}
+    strike = events("АҚШ әскерилері Иранның әуе базасына соққы жасады.", "2026-01-20")
+    assert [(e.type, e.modality) for e in strike] == [("ASSAULT", "asserted")]
+    plan = events("Еуропалық Одақ Ресейге қарсы жаңа санкциялар енгізуді жоспарлап отыр.")
+    assert [(e.type, e.modality) for e in plan] == [("SANCTION", "planned")]

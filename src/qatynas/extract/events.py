@@ -241,7 +241,27 @@ def _sentence_events(
         if len({p.code for p in local}) < 2:
             local = parties
         out.extend(_events_for(doc, sent, trig, local, language))
-    return out
+    return _without_threatened(out)
+
+
+# What a threat warns of: coded as the threat (PLOVER THREATEN), not as an event of its own.
+_THREAT_CONTENTS = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+
+
+def _without_threatened(events: list[Event]) -> list[Event]:
+    """A sentence's events less the action its threat warns of: "егер Иранға шабуыл жасалса,
+    ... нысанаға айналады деп ескертті" is one THREATEN, not also an ASSAULT, when the action
+    is only planned or conditional and between the threat's own parties."""
+    threats = {frozenset((*e.actors, *e.recipients)) for e in events if e.type == "THREATEN"}
+    return [
+        e
+        for e in events
+        if not (
+            e.type in _THREAT_CONTENTS
+            and e.modality in ("planned", "hypothetical")
+            and frozenset((*e.actors, *e.recipients)) in threats
+        )
+    ]
 
 
 def _events_for(
