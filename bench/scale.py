@@ -44,6 +44,7 @@ from qatynas.model import Document
 from qatynas.parallel import extract_items, ingest_records, ingest_steps
 from qatynas.pipeline import process
 from qatynas.read import read_paths
+from qatynas.runtime import settle
 from qatynas.serve.render import document_record
 from qatynas.settings import Settings
 from qatynas.store import queries
@@ -173,6 +174,7 @@ def bench_steady(path: Path, n: int, rounds: int = 3) -> dict[str, Any]:
     turns, as in `bench_extract`. From cold, each of two workers fills its own memo tables,
     which a replicated corpus makes a large share of a short run."""
     settings = Settings()
+    settle(settings)  # as `qatynas extract` does (for good: this process is a benchmark)
     for _ in extract_items(read_paths([str(CORPUS)], settings), settings):
         pass
     rates: dict[int, list[float]] = {1: [], 2: []}

@@ -9,6 +9,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,9 +17,10 @@ from qatynas import __version__
 from qatynas.errors import InputError, InputWarning, QatynasError
 from qatynas.model import Document
 from qatynas.parallel import extract_items, ingest_steps
-from qatynas.parts import PartsWriter
+from qatynas.parts import PartsWriter, is_parts
 from qatynas.pipeline import process
 from qatynas.read import read_paths
+from qatynas.runtime import settled
 from qatynas.serve.commands import add_serve_command
 from qatynas.serve.render import document_record
 from qatynas.settings import Settings
@@ -27,11 +29,26 @@ from qatynas.settings import Settings
 def _extract(args: argparse.Namespace) -> int:
     """Exit status 0, or 1 if `--strict` met a bad record or every record was bad."""
     settings = Settings(strict=args.strict)
+    sink = PartsWriter(Path(args.output), args.format) if args.output else None
+    indent = 2 if args.pretty and not args.output else None  # a part holds a record a line
+    # Models loaded once and the collector kept off them (qatynas/runtime.py); a Dask run
+    # extracts on the cluster's workers, which settle themselves.
+    with settled(settings) if args.dask is None else nullcontext():
+        stopped, read, skipped, warned = _extract_items(args, settings, sink, indent)
+    if sink is not None:
+        sink.close()
+    warnings = f", {warned} warning{'' if warned == 1 else 's'}" if warned else ""
+    print(f"qatynas: {read} read, {skipped} skipped{warnings}", file=sys.stderr)
+    return 1 if stopped or (skipped and not read) else 0
+
+
+def _extract_items(
+    args: argparse.Namespace, settings: Settings, sink: PartsWriter | None, indent: int | None
+) -> tuple[bool, int, int, int]:
+    """Extract and write every record; (stopped, read, skipped, warned)."""
     out: TextIO = sys.stdout
     read = skipped = warned = 0
     stopped = False
-    sink = PartsWriter(Path(args.output), args.format) if args.output else None
-    indent = 2 if args.pretty and not args.output else None  # a part holds a record a line
     items = read_paths(args.paths, settings)
     for item in extract_items(items, settings, workers=args.workers, dask=args.dask, indent=indent):
         if isinstance(item, InputWarning):
@@ -51,11 +68,7 @@ def _extract(args: argparse.Namespace) -> int:
             sink.add(item)
         else:
             out.write(item.line + "\n")
-    if sink is not None:
-        sink.close()
-    warnings = f", {warned} warning{'' if warned == 1 else 's'}" if warned else ""
-    print(f"qatynas: {read} read, {skipped} skipped{warnings}", file=sys.stderr)
-    return 1 if stopped or (skipped and not read) else 0
+    return stopped, read, skipped, warned
 
 
 # --- the knowledge base (#5): ingest, queries, export, fetch -------------------------------
@@ -88,18 +101,21 @@ def _ingest(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
     bar = _progress(sys.stderr.isatty() and not args.quiet)
     started = time.monotonic()
-    steps = ingest_steps(conn, args.paths, Settings(), force=args.force, workers=args.workers)
-    for step in steps:
-        if step.warning is not None:
-            _log(bar, f"qatynas: warning: {step.warning}")
-            continue
-        counts[step.outcome or "skipped"] += 1
-        if step.error is not None:
-            _log(bar, f"qatynas: skipped {step.error}")
-        if bar is not None:
-            bar.update(1)
-        elif not args.quiet and sum(counts.values()) % 100 == 0:
-            print(f"qatynas: {_ingest_summary(counts, started)}", file=sys.stderr)
+    settings = Settings()
+    extracting = not all(is_parts(p) for p in args.paths)  # parts are stored as they are
+    with settled(settings) if extracting else nullcontext():
+        steps = ingest_steps(conn, args.paths, settings, force=args.force, workers=args.workers)
+        for step in steps:
+            if step.warning is not None:
+                _log(bar, f"qatynas: warning: {step.warning}")
+                continue
+            counts[step.outcome or "skipped"] += 1
+            if step.error is not None:
+                _log(bar, f"qatynas: skipped {step.error}")
+            if bar is not None:
+                bar.update(1)
+            elif not args.quiet and sum(counts.values()) % 100 == 0:
+                print(f"qatynas: {_ingest_summary(counts, started)}", file=sys.stderr)
     if bar is not None:
         bar.close()
     print(f"qatynas: {args.db}: {_ingest_summary(counts, started)}", file=sys.stderr)

@@ -30,11 +30,11 @@ from functools import partial
 from typing import Any, TypeVar
 
 from qatynas.errors import InputError, InputWarning
-from qatynas.extract import ner_signal
 from qatynas.model import Document
 from qatynas.parts import Extracted, is_parts, read_parts
 from qatynas.pipeline import process
 from qatynas.read import read_paths
+from qatynas.runtime import settle, warm_up
 from qatynas.serve.render import document_record
 from qatynas.settings import Settings
 from qatynas.store.ingest import Step, document_hash, ingest
@@ -56,7 +56,6 @@ RECORD_ERRORS = (
     IndexError,
     sqlite3.IntegrityError,
 )
-_WARM_UP = Document(id="warm-up", text="Қазақстан мен Армения Ереванда келісімге қол қойды.")
 
 
 def extract_one(doc: Document, settings: Settings, indent: int | None = None) -> Extracted:
@@ -68,6 +67,7 @@ def extract_one(doc: Document, settings: Settings, indent: int | None = None) ->
 
 def extract_batch(docs: Sequence[Document], settings: Settings, indent: int | None) -> list[str]:
     """The JSON lines of a batch (what a worker runs)."""
+    settle(settings)
     return [extract_one(d, settings, indent).line for d in docs]
 
 
@@ -131,13 +131,6 @@ def _merge(batch: list[Q], future: Future[list[T]] | None) -> Iterator[tuple[Q, 
         yield item, next(results) if isinstance(item, Document) else None
 
 
-def warm_up(settings: Settings) -> None:
-    """Load the lexicons and the NER model here, once, before the workers are forked."""
-    doc = process(Document(_WARM_UP.id, _WARM_UP.text), settings)
-    if doc.analysis is not None and doc.analysis.sentences:
-        ner_signal.person_tokens(doc.analysis.sentences[0])
-
-
 @contextmanager
 def _executor(workers: int, dask: str | None, settings: Settings) -> Iterator[tuple[Executor, int]]:
     """A pool of `workers` processes, or a Dask cluster's executor; with its width (slots)."""
@@ -189,6 +182,7 @@ def record_batch(
     docs: Sequence[Document], settings: Settings
 ) -> list[tuple[dict[str, Any] | None, str | None]]:
     """(record, None) for each article, or (None, repr of the error the stages raised)."""
+    settle(settings)
     out: list[tuple[dict[str, Any] | None, str | None]] = []
     for doc in docs:
         try:

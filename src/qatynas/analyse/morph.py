@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from qatynas.lang import lines, rows
 
@@ -48,6 +49,8 @@ class Suffix:
     after: frozenset[str]
     acts_as: str
     common: bool
+    # The sound classes (or the tag, `acts_as`) this suffix presents to the one after it.
+    presents: frozenset[str] = frozenset()
 
     def slot_under(self, bound: int) -> int:
         """The highest slot of this suffix below `bound` (0: none)."""
@@ -57,8 +60,7 @@ class Suffix:
         return 0
 
 
-@dataclass(frozen=True)
-class Segmentation:
+class Segmentation(NamedTuple):
     """`stem` (lower case, as written in the word) and its suffixes, innermost first.
 
     `harmonic` is false when some suffix breaks vowel harmony, as loans do (банкке, цехтарда):
@@ -85,13 +87,35 @@ class Grammar:
     keep_endings: tuple[str, ...]
     p3_forms: tuple[str, ...]
     any_class: frozenset[str]
+    vowels: frozenset[str]
+    # What a stem presents (`_stem_classes`), by the class of its last sound: alone, with P3.
+    classes: dict[str, frozenset[str]]
+    p3_classes: dict[str, frozenset[str]]
+    # The suffixes that may end a text ending in these two letters, in file order (filled as
+    # texts ask): a third of `suffixes_by_last[last letter]`, and no `endswith` for the rest.
+    suffixes_by_end: dict[str, tuple[Suffix, ...]]
+
+    def ending(self, text: str) -> tuple[Suffix, ...]:
+        """The suffixes whose last two letters (or one, for one-letter ones) end `text`."""
+        end = text[-2:]
+        found = self.suffixes_by_end.get(end)
+        if found is None:
+            last = self.suffixes_by_last.get(end[-1], ())
+            found = tuple(
+                s for s in last if len(s.form) == 1 or (len(end) == 2 and s.form[-2] == end[0])
+            )
+            self.suffixes_by_end[end] = found
+        return found
 
 
 @cache
 def grammar() -> Grammar:
     """Read the data files of `lang/kk/` (once per process)."""
+    sounds = rows(LANG, "morph_sounds.tsv")
+    sound_class = {r["letter"]: r["class"] for r in sounds if r["class"]}
     by_last: dict[str, list[Suffix]] = {}
     for row in rows(LANG, "morph_suffixes.tsv"):
+        form = row["form"]
         suffix = Suffix(
             form=row["form"],
             slots=tuple(sorted(int(n) for n in row["slot"].split())),
@@ -100,13 +124,15 @@ def grammar() -> Grammar:
             after=frozenset(row["after"].split()),
             acts_as=row["acts_as"],
             common=row["common"] == "yes",
+            presents=frozenset((row["acts_as"] or sound_class.get(form[-1], ""),)),
         )
         by_last.setdefault(suffix.form[-1], []).append(suffix)
-    sounds = rows(LANG, "morph_sounds.tsv")
+    harmony = {r["letter"]: r["harmony"] for r in sounds if r["harmony"]}
+    kinds = {"", *sound_class.values()}
     return Grammar(
         suffixes_by_last={k: tuple(v) for k, v in by_last.items()},
-        sound_class={r["letter"]: r["class"] for r in sounds if r["class"]},
-        harmony={r["letter"]: r["harmony"] for r in sounds if r["harmony"]},
+        sound_class=sound_class,
+        harmony=harmony,
         final_form={r["letter"]: r["final"] for r in sounds if r["final"]},
         end_harmony={r["letter"]: r["harmony_at_end"] for r in sounds if r["harmony_at_end"]},
         vowel_drop=tuple((r["short"], r["full"]) for r in rows(LANG, "morph_vowel_drop.tsv")),
@@ -115,6 +141,10 @@ def grammar() -> Grammar:
         keep_endings=lines(LANG, "morph_keep_endings.txt"),
         p3_forms=tuple(s.form for v in by_last.values() for s in v if s.tag == "P3"),
         any_class=frozenset(a for v in by_last.values() for s in v for a in s.after),
+        vowels=frozenset(harmony),
+        classes={k: frozenset((k,)) for k in kinds},
+        p3_classes={k: frozenset((k, "P3")) for k in kinds},
+        suffixes_by_end={},
     )
 
 
@@ -153,14 +183,8 @@ def _stem_classes(g: Grammar, stem: str) -> frozenset[str]:
         return g.any_class
     last = g.sound_class.get(_last_letter(stem), "")
     if stem.endswith(g.p3_forms):
-        return frozenset((last, "P3"))
-    return frozenset((last,))
-
-
-def _suffix_classes(g: Grammar, suffix: Suffix) -> frozenset[str]:
-    if suffix.acts_as:
-        return frozenset((suffix.acts_as,))
-    return frozenset((g.sound_class.get(suffix.form[-1], ""),))
+        return g.p3_classes[last]
+    return g.classes[last]
 
 
 def segmentations(word: str, g: Grammar | None = None) -> list[Segmentation]:
@@ -170,7 +194,7 @@ def segmentations(word: str, g: Grammar | None = None) -> list[Segmentation]:
     stack: list[tuple[str, tuple[Suffix, ...], int, bool]] = [(word, (), 99, True)]
     while stack:
         rest, outer, bound, harmonic = stack.pop()
-        for suffix in g.suffixes_by_last.get(rest[-1], ()):
+        for suffix in g.ending(rest):
             if not rest.endswith(suffix.form):
                 continue
             slot = suffix.slot_under(bound)
@@ -179,7 +203,7 @@ def segmentations(word: str, g: Grammar | None = None) -> list[Segmentation]:
             base = rest[: -len(suffix.form)]
             if len(base.strip(JOINERS)) < MIN_STEM:
                 continue
-            if outer and not _follows(outer[0], _suffix_classes(g, suffix)):
+            if outer and not _follows(outer[0], suffix.presents):
                 continue
             chain = (suffix, *outer)
             in_harmony = harmonic and _harmonises(g, base, suffix)
@@ -196,7 +220,7 @@ def _order(seg: Segmentation) -> tuple[int, int, bool]:
 
 
 def _has_vowel(g: Grammar, text: str) -> bool:
-    return text[-1] in JOINERS or any(ch in g.harmony for ch in text)
+    return text[-1] in JOINERS or not g.vowels.isdisjoint(text)
 
 
 def final_forms(g: Grammar, seg: Segmentation) -> list[str]:
@@ -248,10 +272,13 @@ def pick(word: str, g: Grammar | None = None) -> tuple[str, Segmentation]:
     for seg in segs:
         if seg.stem[-1] in JOINERS:  # ҚР-ның, 2025-жылы: the part before the joiner
             return seg.stem.rstrip(JOINERS), seg
-    finals = [final_forms(g, seg) for seg in segs]
+    finals: list[list[str] | None] = [None] * len(segs)  # computed as they are asked for
     for lexicon in (g.stems, g.attested):
-        for seg, forms in zip(segs, finals, strict=True):  # least stripped first
+        for i, seg in enumerate(segs):  # least stripped first
             if _allowed(seg, lexicon is g.stems):
+                forms = finals[i]
+                if forms is None:
+                    forms = finals[i] = final_forms(g, seg)
                 for stem in forms:
                     if _known(lexicon, stem):
                         return stem, seg
