@@ -33,6 +33,12 @@ _NUMBER_JOINERS = frozenset(".,/\\")
 _JOINERS = _WORD_JOINERS | _NUMBER_JOINERS
 _PUNCTS = frozenset(PUNCTS)
 _DIGIT = re.compile(r"\d")
+# Chunks whose tokens need none of razdel's rules: Cyrillic letters alone (razdel's Russian
+# runs and the Kazakh letters, its "other" atoms, which always join them), or such a word and
+# one mark after it that no rule joins to a letter. Most chunks of a Kazakh text are one of
+# the two; the rest go through the atoms.
+_WORD = re.compile(r"[а-яёА-ЯЁәғқңөұүһіӘҒҚҢӨҰҮҺІ]+")
+_WORD_MARKS = frozenset(",.:;?)»")
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -78,6 +84,11 @@ def _may_reach(edge: str, inner: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _chunk_tokens(chunk: str) -> tuple[tuple[int, int, str], ...] | None:
     """The tokens of a chunk that needs no context; None when it is one token (most are)."""
+    if _WORD.fullmatch(chunk):
+        return None
+    end = len(chunk) - 1
+    if end and chunk[end] in _WORD_MARKS and _WORD.fullmatch(chunk, 0, end):
+        return ((0, end, chunk[:end]), (end, end + 1, chunk[end]))
     parts = _atom_tokens(chunk)
     return None if len(parts) == 1 else tuple(parts)
 

@@ -53,21 +53,39 @@ class Featurizer:
     _near: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _lemma: dict[str, str] = field(default_factory=dict, repr=False)
     _heads: set[str] = field(default_factory=set, repr=False)
+    _near_known: list[frozenset[str]] = field(default_factory=list, repr=False)
 
     def _cache(self, word: str) -> None:
         attrs = word_attributes(word, self.lexicon)
         groups: dict[str, list[str]] = {}
         for a in attrs:
             groups.setdefault(a.split("=", 1)[0], []).append(a)
-        near = tuple(
-            tuple(f"{offset}{a}" for kind in kinds for a in groups.get(kind, ()))
-            for offset, kinds in _CONTEXT
-        )
         self._own[word] = self._keep(attrs)
         self._lemma[word] = groups["l"][0][2:]
         if "g=orghead" in attrs:
             self._heads.add(word)
-        self._near[word] = tuple(self._keep(n) for n in near)
+        if self.known is None:
+            self._near[word] = tuple(
+                tuple(f"{offset}{a}" for kind in kinds for a in groups.get(kind, ()))
+                for offset, kinds in _CONTEXT
+            )
+            return
+        # A neighbour's attribute is kept when the model knows it at that offset: tested
+        # before the offset is written in, as most are not (a word's first meeting, #7).
+        self._near[word] = tuple(
+            tuple(f"{offset}{a}" for kind in kinds for a in groups.get(kind, ()) if a in known_here)
+            for (offset, kinds), known_here in zip(_CONTEXT, self._known_near(), strict=True)
+        )
+
+    def _known_near(self) -> tuple[frozenset[str], ...]:
+        """For each neighbour offset, the known attributes at that offset, without it."""
+        if not self._near_known:
+            known = self.known or frozenset()
+            self._near_known.extend(
+                frozenset(k[len(str(offset)) :] for k in known if k.startswith(str(offset)))
+                for offset, _ in _CONTEXT
+            )
+        return tuple(self._near_known)
 
     def _keep(self, attrs: Sequence[str]) -> tuple[str, ...]:
         known = self.known
