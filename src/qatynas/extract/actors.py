@@ -78,8 +78,9 @@ def full_forms() -> frozenset[str]:
     return frozenset(f.lower() for a in actors() for f in a.forms if " " in f)
 
 
+@cache
 def surnames() -> frozenset[str]:
-    """Every lower-case surname the dictionary knows."""
+    """Every lower-case surname the dictionary knows (asked for every name-like run)."""
     return frozenset(_by_surname())
 
 

@@ -278,7 +278,8 @@ def _resolve(run: _Run, known: frozenset[str], date: str | None) -> None:
 def _bare_forms(doc: Document) -> frozenset[str]:
     """Lower-case capitalised words of the article: a name's bare form, where it occurs."""
     assert doc.analysis is not None
-    out = {t.text.lower() for s in doc.analysis.sentences for t in s.tokens if _is_cap(t)}
+    cap = _is_cap_word
+    out = {t.text.lower() for s in doc.analysis.sentences for t in s.tokens if cap(t.text)}
     return frozenset(out) | actors.surnames()
 
 
