@@ -25,7 +25,7 @@ demo: $(STAMP)
 
 # Scale figures (#7, docs/benchmarks.md "Scale"): speed on 1 and 2 workers, ingest, a 100,000-
 # article database (size, search and dyad latency), peak memory on 1,000 vs 100,000 articles.
-# About 45 minutes on 2 cores; BENCH_ARGS="--articles 10000 --memory-articles 10000" for a quick run.
+# About 50 minutes on 2 cores; BENCH_ARGS="--articles 10000 --memory-articles 10000" for a quick run.
 bench: $(STAMP)
 	$(BIN)/python bench/scale.py --json bench/scale.json $(BENCH_ARGS)
 

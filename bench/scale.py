@@ -7,8 +7,9 @@ The input is `../shared/corpus/kk_news.jsonl` (never copied into the repository)
 with new ids (`<id>~<k>`) where more articles are needed. Figures:
 
 - extraction: articles/s and tokens/s of `qatynas extract --workers N` (a fresh process each)
-  for 1 and 2 workers over the corpus replicated to 6 passes; the first pass is cold (memo
-  tables empty), so the figure sits between a fresh corpus and a warm stream;
+  for 1 and 2 workers, in `--rounds` interleaved pairs, over the corpus replicated to 6 passes
+  (the first pass cold, memo tables empty; then every word is known) and over new text (the
+  corpus and KazNERD's sentences, no article repeated: `new_text`);
 - ingest: articles/s of the whole `qatynas ingest` path (extract and store) on 1 and 2 workers
   into a fresh database, and of the store alone while building the large database;
 - database: bytes per article of a database of `--articles` articles, built with the store's
