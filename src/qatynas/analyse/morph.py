@@ -117,7 +117,7 @@ def grammar() -> Grammar:
     for row in rows(LANG, "morph_suffixes.tsv"):
         form = row["form"]
         suffix = Suffix(
-            form=row["form"],
+            form=form,
             slots=tuple(sorted(int(n) for n in row["slot"].split())),
             tag=row["tag"],
             harmony=row["harmony"],

@@ -53,7 +53,15 @@ class Featurizer:
     _near: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, repr=False)
     _lemma: dict[str, str] = field(default_factory=dict, repr=False)
     _heads: set[str] = field(default_factory=set, repr=False)
-    _near_known: list[frozenset[str]] = field(default_factory=list, repr=False)
+    # For each neighbour offset, the attributes the model knows there, without the offset.
+    _near_known: tuple[frozenset[str], ...] = field(init=False, repr=False, default=())
+
+    def __post_init__(self) -> None:
+        if self.known is not None:
+            self._near_known = tuple(
+                frozenset(k[len(str(off)) :] for k in self.known if k.startswith(str(off)))
+                for off, _ in _CONTEXT
+            )
 
     def _cache(self, word: str) -> None:
         attrs = word_attributes(word, self.lexicon)
@@ -74,18 +82,8 @@ class Featurizer:
         # before the offset is written in, as most are not (a word's first meeting, #7).
         self._near[word] = tuple(
             tuple(f"{offset}{a}" for kind in kinds for a in groups.get(kind, ()) if a in known_here)
-            for (offset, kinds), known_here in zip(_CONTEXT, self._known_near(), strict=True)
+            for (offset, kinds), known_here in zip(_CONTEXT, self._near_known, strict=True)
         )
-
-    def _known_near(self) -> tuple[frozenset[str], ...]:
-        """For each neighbour offset, the known attributes at that offset, without it."""
-        if not self._near_known:
-            known = self.known or frozenset()
-            self._near_known.extend(
-                frozenset(k[len(str(offset)) :] for k in known if k.startswith(str(offset)))
-                for offset, _ in _CONTEXT
-            )
-        return tuple(self._near_known)
 
     def _keep(self, attrs: Sequence[str]) -> tuple[str, ...]:
         known = self.known
