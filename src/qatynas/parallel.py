@@ -34,7 +34,7 @@ from qatynas.model import Document
 from qatynas.parts import Extracted, is_parts, read_parts
 from qatynas.pipeline import process
 from qatynas.read import read_paths
-from qatynas.runtime import settle, warm_up
+from qatynas.runtime import is_settled, settle, warm_up
 from qatynas.serve.render import document_record
 from qatynas.settings import Settings
 from qatynas.store.ingest import Step, document_hash, ingest
@@ -138,7 +138,7 @@ def _executor(workers: int, dask: str | None, settings: Settings) -> Iterator[tu
         # fork: the workers start at once with what this process has loaded (the lexicons).
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        if "fork" in methods:
+        if "fork" in methods and not is_settled():  # settled: loaded already
             warm_up(settings)
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             yield pool, workers
