@@ -11,6 +11,8 @@ the output carries. For a Cyrillic article the body part of the analysis text *i
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -36,16 +38,23 @@ class SourceSpan:
 
 
 class Token(NamedTuple):
-    """A word or punctuation token with its normalised (nominative) form.
+    """A word or punctuation token, and the language's lemmatiser for its normalised
+    (nominative) form, `lemma`.
 
     A named tuple, not a frozen dataclass like the records: an article makes hundreds, and a
-    tuple is built in a third of the time (#7).
+    tuple is built in a third of the time. The lemma is found when it is asked for: few
+    stages ask, and reading a word form met for the first time was the largest cost of a
+    new article's analysis (#7); the lemmatisers are memoised, so asking twice costs a lookup.
     """
 
     text: str
     start: int
     end: int
-    lemma: str
+    lemmatiser: Callable[[str], str]
+
+    @property
+    def lemma(self) -> str:
+        return self.lemmatiser(self.text)
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,47 @@ class Sentence:
     start: int
     end: int
     tokens: tuple[Token, ...]
+
+
+class SourceMap:
+    """(field, offset as published) of each analysis character: `source_map[i]`.
+
+    Built segment by segment (the title, then the body), each with the source offset of every
+    character it contributes and one more for its end; the characters of a separator after a
+    segment map to that end too. The offsets are kept as the segment's own sequence (a `range`
+    for text that needed no conversion), not a pair per character: an article has thousands of
+    characters and few spans to map back (#7).
+    """
+
+    __slots__ = ("_fields", "_offsets", "_size", "_starts")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._fields: list[Field] = []
+        self._offsets: list[Sequence[int]] = []
+        self._size = 0
+
+    def add(self, fld: Field, offsets: Sequence[int], length: int) -> None:
+        """A segment of `length` analysis characters (its text and any separator after it, one
+        end entry less), whose characters map to `offsets`; those past the offsets map to the
+        last one (the segment's end)."""
+        self._starts.append(self._size)
+        self._fields.append(fld)
+        self._offsets.append(offsets)
+        self._size += length
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i: int) -> tuple[Field, int]:
+        if i < 0:
+            i += self._size
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        k = bisect_right(self._starts, i) - 1
+        offsets = self._offsets[k]
+        local = i - self._starts[k]
+        return self._fields[k], offsets[local] if local < len(offsets) else offsets[-1]
 
 
 @dataclass
@@ -64,7 +114,7 @@ class Analysis:
     """
 
     text: str
-    source_map: list[tuple[Field, int]]
+    source_map: SourceMap
     script: str  # "cyrillic", "latin2018", "latin2021", "mixed"
     sentences: list[Sentence] = field(default_factory=list)
 

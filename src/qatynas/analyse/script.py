@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -81,11 +81,12 @@ class Restore:
     lengths: tuple[int, ...]  # prefix lengths present, longest first
 
 
-def to_cyrillic(text: str, script: Script | None = None) -> tuple[str, list[int], Script]:
+def to_cyrillic(text: str, script: Script | None = None) -> tuple[str, Sequence[int], Script]:
     """Return (Cyrillic text, map, script). `map[i]` is the source offset of output char i;
-    `map[len(output)] == len(text)`. The map is non-decreasing. `script` ("latin2018" or
-    "latin2021") forces the alphabet, for a piece of a text whose alphabet is known."""
-    identity = text, list(range(len(text) + 1)), "cyrillic"
+    `map[len(output)] == len(text)`. The map is non-decreasing (a `range` when the text needs
+    no conversion). `script` ("latin2018" or "latin2021") forces the alphabet, for a piece of
+    a text whose alphabet is known."""
+    identity = text, range(len(text) + 1), "cyrillic"
     if not _ANY_LATIN.search(text):
         return identity
     alpha = alphabet(script) if script else detect_alphabet(text)

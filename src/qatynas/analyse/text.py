@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from itertools import repeat
-
-from razdel import sentenize
 
 from qatynas.analyse import morph, script
+from qatynas.analyse.sentences import sentence_spans
 from qatynas.analyse.tokens import tokenize
-from qatynas.model import Analysis, Document, Field, Sentence, Token
+from qatynas.model import Analysis, Document, Field, Sentence, SourceMap, Token
 
 SEPARATOR = "\n\n"
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -18,7 +16,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 def analyse(doc: Document) -> Analysis:
     """The title (when there is one) and the body, converted to Cyrillic and joined."""
     parts: list[str] = []
-    source_map: list[tuple[Field, int]] = []
+    source_map = SourceMap()
     scripts: set[str] = set()
     segments: list[tuple[Field, str]] = []
     if doc.title:
@@ -31,10 +29,10 @@ def analyse(doc: Document) -> Analysis:
         parts.append(converted)
         # `offsets` ends with the segment's end marker, which also stands for the first
         # separator character; the rest of the separator maps there too, never into the text.
-        source_map.extend(zip(repeat(fld), offsets))
-        if i < len(segments) - 1:
+        last = i == len(segments) - 1
+        source_map.add(fld, offsets, len(converted) + (1 if last else len(SEPARATOR)))
+        if not last:
             parts.append(SEPARATOR)
-            source_map.extend([(fld, offsets[-1])] * (len(SEPARATOR) - 1))
     text = "".join(parts)
     # One end marker was kept for the last segment: the map has len(text) + 1 entries.
     assert len(source_map) == len(text) + 1, (len(source_map), len(text))
@@ -49,12 +47,13 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
-        for sent in sentenize(para.group()):
-            at = base + sent.start
+        chunk = para.group()
+        for first, last in sentence_spans(chunk):
+            at = base + first
             tokens = tuple(
-                Token(word, at + start, at + stop, morph.lemma(word))
-                for start, stop, word in tokenize(sent.text)
+                Token(word, at + start, at + stop, morph.lemma)
+                for start, stop, word in tokenize(chunk[first:last])
             )
             if tokens:
-                out.append(Sentence(base + sent.start, base + sent.stop, tokens))
+                out.append(Sentence(at, base + last, tokens))
     return out

@@ -1,4 +1,5 @@
-"""Sentences and tokens of a Russian article (razdel), with pymorphy3 lemmas.
+"""Sentences and tokens of a Russian article (razdel's, as `analyse.sentences` and
+`analyse.tokens` give them), with pymorphy3 lemmas.
 
 The analysis text is the same as for Kazakh (`analyse.text.analyse`); only the sentences differ.
 Russian news feeds often lose the break between paragraphs ("в КазахстанеВ 2023 году"): a
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from razdel import sentenize, tokenize
-
 from qatynas.analyse import morph_ru
+from qatynas.analyse.sentences import sentence_spans
 from qatynas.analyse.text import SEPARATOR
-from qatynas.model import Analysis, Document, Field, Sentence, Token
+from qatynas.analyse.tokens import tokenize
+from qatynas.model import Analysis, Document, Field, Sentence, SourceMap, Token
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Four lower-case letters, then a capital and a lower-case letter or a space: a glued sentence
@@ -27,15 +28,15 @@ def analyse(doc: Document) -> Analysis:
     in Russian text is a name, «Agriqa Farms», never Kazakh Latin to convert), joined as for
     Kazakh, with the identity map back to the source and Russian sentences."""
     parts: list[str] = []
-    source_map: list[tuple[Field, int]] = []
+    source_map = SourceMap()
     segments: list[tuple[Field, str]] = [("title", doc.title)] if doc.title else []
     segments.append(("text", doc.text))
     for i, (fld, raw) in enumerate(segments):
         parts.append(raw)
-        source_map.extend((fld, o) for o in range(len(raw) + 1))
-        if i < len(segments) - 1:
+        last = i == len(segments) - 1
+        source_map.add(fld, range(len(raw) + 1), len(raw) + (1 if last else len(SEPARATOR)))
+        if not last:
             parts.append(SEPARATOR)
-            source_map.extend([(fld, len(raw))] * (len(SEPARATOR) - 1))
     text = "".join(parts)
     analysis = Analysis(text=text, source_map=source_map, script="cyrillic")
     analysis.sentences = split_sentences(text)
@@ -59,16 +60,12 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for start, end in pieces(text):
         chunk = text[start:end]
-        for sent in sentenize(chunk):
+        for first, last in sentence_spans(chunk):
+            at = start + first
             tokens = tuple(
-                Token(
-                    t.text,
-                    start + sent.start + t.start,
-                    start + sent.start + t.stop,
-                    morph_ru.lemma(t.text),
-                )
-                for t in tokenize(sent.text)
+                Token(word, at + a, at + b, morph_ru.lemma)
+                for a, b, word in tokenize(chunk[first:last])
             )
             if tokens:
-                out.append(Sentence(start + sent.start, start + sent.stop, tokens))
+                out.append(Sentence(at, start + last, tokens))
     return out

@@ -14,7 +14,7 @@ appending suffixes, so `армения*` still finds `арменияның` wher
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from qatynas.analyse import morph, script
@@ -130,7 +130,7 @@ def snippet(text: str, query: str, width: int = 160) -> str:
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
-def _first_candidate_hit(text: str, offsets: list[int], wanted: set[str]) -> int | None:
+def _first_candidate_hit(text: str, offsets: Sequence[int], wanted: set[str]) -> int | None:
     """`_first_hit` among the words of the Cyrillic `text` that begin with a wanted lemma less
     its last letter (which may alternate: кітап → кітабы): one regular-expression scan finds
     the candidates, and only they are lemmatised. `offsets` maps `text` to the original."""
