@@ -11,6 +11,9 @@ from qatynas.model import Analysis, Document, Field, Sentence, SourceMap, Token
 
 SEPARATOR = "\n\n"
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Builds a Token from its fields without the named tuple's `__new__` written in Python: an
+# article has hundreds of tokens (#7).
+_token = tuple.__new__
 
 
 def analyse(doc: Document) -> Analysis:
@@ -45,14 +48,17 @@ def analyse(doc: Document) -> Analysis:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences never cross a line break (titles and paragraphs end sentences)."""
     out: list[Sentence] = []
+    lemma = morph.lemma
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
         chunk = para.group()
         for first, last in sentence_spans(chunk):
             at = base + first
             tokens = tuple(
-                Token(word, at + start, at + stop, morph.lemma)
-                for start, stop, word in tokenize(chunk[first:last])
+                [
+                    _token(Token, (word, at + start, at + stop, lemma))
+                    for start, stop, word in tokenize(chunk[first:last])
+                ]
             )
             if tokens:
                 out.append(Sentence(at, base + last, tokens))
