@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple
 
 Field = Literal["text", "title"]
@@ -62,6 +63,12 @@ class Sentence:
     start: int
     end: int
     tokens: tuple[Token, ...]
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The tokens' texts in lower case, as the lexicons match them (found once: several
+        stages ask, #7)."""
+        return tuple([t.text.lower() for t in self.tokens])
 
 
 class SourceMap:

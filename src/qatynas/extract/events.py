@@ -101,11 +101,11 @@ def _window(triggers: Sequence[TriggerMatch], n: int, size: int) -> tuple[int, i
 
 
 def _clause_words(sent: Sentence, trig: TriggerMatch) -> list[str]:
-    words = [t.text.lower() for t in sent.tokens]
+    words = sent.words
     end = trig.last
     while end < len(words) and words[end] not in _CLAUSE_END:
         end += 1
-    return words[max(0, trig.first - _LOOK_BACK) : end]
+    return list(words[max(0, trig.first - _LOOK_BACK) : end])
 
 
 def _place(doc: Document, sent: Sentence, parties: Sequence[Party], at: int) -> str | None:
@@ -155,7 +155,7 @@ def _implied_pair(
     """Parties of a sentence that names fewer than two but refers to "the two countries"."""
     if pair is None or len({p.code for p in parties}) >= 2:
         return parties
-    words = [t.text.lower() for t in sent.tokens]
+    words = sent.words
     found = _dyad_words(language).find(words)
     if not found:
         return parties

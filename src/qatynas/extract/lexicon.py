@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
+
+from qatynas.memo import Memo
 
 ANY_START = "*"
 MEMO_SIZE = 100_000  # words whose starting patterns are remembered (bounded memory)
@@ -55,13 +58,15 @@ class PatternIndex:
             key = ANY_START if head.startswith(ANY_START) else head[:2]
             self._by_head.setdefault(key, []).append((pattern, value))
         self._any = self._by_head.pop(ANY_START, [])
-        self._memo: dict[str, tuple[tuple[Pattern, int], ...]] = {}
+        self._memo = Memo(self._starting, MEMO_SIZE)
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
         """(start, end, value) of every pattern match over `words` (token indexes)."""
         out: list[tuple[int, int, int]] = []
-        for i, word in enumerate(words):
-            for pattern, value in self.starting(word):
+        starting = list(map(self._memo.__getitem__, words))
+        # Most words start no pattern: only those that do are visited in Python (#7).
+        for i in compress(range(len(starting)), starting):
+            for pattern, value in starting[i]:
                 if pattern.matches_at(words, i):
                     out.append((i, i + len(pattern.words), value))
         return out
@@ -69,13 +74,8 @@ class PatternIndex:
     def starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:
         """The patterns whose first word `word` matches, in index order (memoised: a word
         recurs in every article, and most words start no pattern, #7)."""
-        found = self._memo.get(word)
-        if found is None:
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            candidates = (*self._by_head.get(word[:2], ()), *self._any)
-            found = tuple(
-                (p, v) for p, v in candidates if _word_matches(word, p.words[0], p.exact[0])
-            )
-            self._memo[word] = found
-        return found
+        return self._memo[word]
+
+    def _starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:
+        candidates = (*self._by_head.get(word[:2], ()), *self._any)
+        return tuple((p, v) for p, v in candidates if _word_matches(word, p.words[0], p.exact[0]))

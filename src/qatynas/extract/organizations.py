@@ -10,10 +10,11 @@ roles are; a capitalised word that names one alone (Сенат, Мәжіліс, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from qatynas.extract import roles
 from qatynas.lang import rows
+from qatynas.memo import Memo
 from qatynas.model import Document, Entity, Sentence, Span, Token
 
 LANG = "kk"
@@ -42,9 +43,9 @@ def _forms() -> dict[str, _Form]:
     }
 
 
-@lru_cache(maxsize=100_000)
-def _match(word: str) -> tuple[str, str, _Form] | None:
-    """(stem as written, ending, form) when `word` is a form of a listed stem (memoised)."""
+def _find_form(word: str) -> tuple[str, str, _Form] | None:
+    """(stem as written, ending, form) when `word` is a form of a listed stem (`_match`,
+    memoised: asked of every token, #7)."""
     forms = _forms()
     base, _, tail = word.partition("-")
     if base in forms and forms[base].kind == "abbr":
@@ -55,6 +56,9 @@ def _match(word: str) -> tuple[str, str, _Form] | None:
         if form is not None and form.kind != "abbr" and roles.is_ending(low[cut:]):
             return word[:cut], low[cut:], form
     return None
+
+
+_match = Memo(_find_form).__getitem__
 
 
 def is_head(word: str) -> bool:
@@ -85,11 +89,12 @@ def _in_sentence(doc: Document, sent: Sentence, covered: list[Span]) -> list[_Fo
     text = doc.analysis.text
     toks = sent.tokens
     out: list[_Found] = []
-    for i, tok in enumerate(toks):
-        hit = _match(tok.text)
-        if hit is None or _overlaps(tok, covered):
+    match = _match
+    hits = [(i, hit) for i, tok in enumerate(toks) if (hit := match(tok.text)) is not None]
+    for i, (stem, ending, form) in hits:
+        tok = toks[i]
+        if _overlaps(tok, covered):
             continue
-        stem, ending, form = hit
         before = toks[i - 1] if i > 0 else None
         after = toks[i + 1] if i + 1 < len(toks) else None
         if form.kind == "head" and tok.text[:1].isupper() and after and after.text[:1].isupper():

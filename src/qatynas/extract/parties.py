@@ -128,7 +128,7 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
             found[key] = party
         elif not any(found[k].kind == "person" for k in same_token):
             found[key] = party
-    words = [t.text.lower() for t in sent.tokens]
+    words = sent.words
     index, codes = _implicit(language)
     for a, b, value in index.find(words):
         if any(a - 3 <= i < b for i, _ in found):

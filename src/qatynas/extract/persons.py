@@ -14,13 +14,15 @@ Within an article, later short mentions (Қонысбаев, Тоқаевтың)
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, partial
 
 from qatynas.analyse.romanise import romanise
 from qatynas.extract import actors, names, ner_signal, organizations, roles
 from qatynas.lang import rows
+from qatynas.memo import Memo
 from qatynas.model import Document, Entity, Sentence, Span, Token
 
 LANG = "kk"
@@ -78,9 +80,9 @@ def _is_cap(tok: Token) -> bool:
     return _is_cap_word(tok.text)
 
 
-@lru_cache(maxsize=100_000)
-def _is_cap_word(text: str) -> bool:
-    """A capitalised word that is no abbreviation (memoised: asked of every token, #7)."""
+def _cap_word(text: str) -> bool:
+    """A capitalised word that is no abbreviation (`_is_cap_word`, memoised: asked of every
+    token, #7)."""
     low = text.lower()
     for prefix in _NAME_PREFIXES:
         if low.startswith(prefix) and len(text) > len(prefix):
@@ -95,13 +97,17 @@ def _overlaps(tok: Token, covered: list[Span]) -> bool:
     return any(s.start < tok.end and tok.start < s.end for s in covered)
 
 
-def _name_token(tok: Token, covered: list[Span]) -> bool:
-    return _name_word(tok.text) and not _overlaps(tok, covered)
+def _name_flags(toks: tuple[Token, ...], covered: list[Span]) -> list[bool]:
+    """For each token, whether it may stand in a name here: a name word outside `covered`."""
+    flags = [_name_word(t.text) for t in toks]
+    if covered:
+        return [f and not _overlaps(t, covered) for f, t in zip(flags, toks, strict=True)]
+    return flags
 
 
-@lru_cache(maxsize=100_000)
-def _name_word(text: str) -> bool:
-    """A word that may stand in a name wherever it is (memoised: asked of every token, #7)."""
+def _may_name(text: str) -> bool:
+    """A word that may stand in a name wherever it is (`_name_word`, memoised: asked of every
+    token, #7)."""
     if not _is_cap_word(text):
         return False
     low = text.lower()
@@ -112,6 +118,10 @@ def _name_word(text: str) -> bool:
     if low not in names.given_names() and roles.title_kind(text) in ("stop", "modifier"):
         return False
     return not roles.is_title_word(text)
+
+
+_is_cap_word = Memo(_cap_word).__getitem__
+_name_word = Memo(_may_name).__getitem__
 
 
 def _ends_name(tok: Token, nxt: Token) -> bool:
@@ -173,13 +183,9 @@ def _initial(toks: tuple[Token, ...], j: int) -> bool:
     )
 
 
-def _particle(toks: tuple[Token, ...], j: int, covered: list[Span]) -> bool:
+def _particle(toks: tuple[Token, ...], j: int, name: list[bool]) -> bool:
     """A particle inside a name, a name word right after (фон дер Ляйен, бин Салман)."""
-    return (
-        j + 2 < len(toks)
-        and toks[j + 1].text.lower() in _PARTICLES
-        and _name_token(toks[j + 2], covered)
-    )
+    return j + 2 < len(toks) and toks[j + 1].text.lower() in _PARTICLES and name[j + 2]
 
 
 def _split_surnames(sent: Sentence, i: int, j: int) -> list[_Run]:
@@ -194,28 +200,30 @@ def _split_surnames(sent: Sentence, i: int, j: int) -> list[_Run]:
 
 
 def _runs(sent: Sentence, covered: list[Span], states: list[Span]) -> list[_Run]:
+    """The candidate names of a sentence; `covered` and `states` are the spans near it."""
     toks = sent.tokens
+    name = _name_flags(toks, covered)
     out: list[_Run] = []
     i = 0
-    while i < len(toks):
-        if not _name_token(toks[i], covered):
-            i += 1
-            continue
+    while True:
+        try:
+            i = name.index(True, i)  # the next name word: most tokens are none (#7)
+        except ValueError:
+            return out
         j = i
         while j + 1 < len(toks) and not _ends_name(toks[j], toks[j + 1]):
             nxt = toks[j + 1]
-            if _name_token(nxt, covered):
+            if name[j + 1]:
                 j += 1
             elif _surname_over_state(toks[j], nxt, states):
                 j += 1
                 break
-            elif _initial(toks, j) or _particle(toks, j, covered):
+            elif _initial(toks, j) or _particle(toks, j, name):
                 j += 2
             else:
                 break
         out.extend(_split_surnames(sent, i, _trim(toks, i, j)))
         i = j + 1
-    return out
 
 
 def _quoted(run: _Run) -> bool:
@@ -279,8 +287,8 @@ def _bare_forms(doc: Document) -> frozenset[str]:
     """Lower-case capitalised words of the article: a name's bare form, where it occurs."""
     assert doc.analysis is not None
     cap = _is_cap_word
-    out = {t.text.lower() for s in doc.analysis.sentences for t in s.tokens if cap(t.text)}
-    return frozenset(out) | actors.surnames()
+    words = {t.text for s in doc.analysis.sentences for t in s.tokens}
+    return frozenset({w.lower() for w in words if cap(w)}) | actors.surnames()
 
 
 def _full_name(doc: Document, run: _Run) -> str:
@@ -288,6 +296,21 @@ def _full_name(doc: Document, run: _Run) -> str:
     last = run.words[-1]
     text = doc.analysis.text
     return text[run.tokens[0].start : last.start] + run.surname
+
+
+class _Spans:
+    """Spans sorted by start, to pick those over a sentence (a rule then tests a token against
+    a few, not against every mention of the article)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [s.start for s in self._spans]
+        self._reach = max((s.end - s.start for s in spans), default=0)
+
+    def over(self, sent: Sentence) -> list[Span]:
+        lo = bisect_left(self._starts, sent.start - self._reach)
+        hi = bisect_left(self._starts, sent.end)
+        return [s for s in self._spans[lo:hi] if s.end > sent.start]
 
 
 class _Tags:
@@ -309,13 +332,15 @@ def find_persons(doc: Document, covered: list[Span]) -> list[Entity]:
     known = _bare_forms(doc)
     states = [m.span for m in doc.countries]
     states += [span for ent in doc.locations for span in ent.mentions]
+    near_covered, near_states = _Spans(covered), _Spans(states)
     accepted: list[_Run] = []
     pending: list[_Run] = []
     for sent in doc.analysis.sentences:
         tags = _Tags(sent)
         here: list[_Run] = []
         rest: list[_Run] = []
-        for run in _runs(sent, covered, states):
+        runs = _runs(sent, near_covered.over(sent), near_states.over(sent))
+        for run in runs:
             if _excluded(run):
                 continue
             _resolve(run, known, doc.date)

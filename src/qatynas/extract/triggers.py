@@ -50,7 +50,7 @@ def _lexicon(language: str) -> tuple[tuple[TriggerEntry, ...], PatternIndex]:
 def find_triggers(sent: Sentence, language: str = "kk") -> list[TriggerMatch]:
     """Trigger matches of a sentence; where matches overlap, only the highest priority stays."""
     entries, index = _lexicon(language)
-    words = [t.text.lower() for t in sent.tokens]
+    words = sent.words
     found = [TriggerMatch(entries[v], a, b) for a, b, v in index.find(words)]
     kept: list[TriggerMatch] = []
     for m in sorted(found, key=lambda m: (-m.entry.priority, -(m.last - m.first), m.first)):
