@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import need_shared
+from qatynas import parallel
 from qatynas.cli import main
 from qatynas.parts import is_parts, read_parts
 
@@ -42,9 +43,16 @@ def one_worker(articles: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.mark.parametrize("batch", [parallel.BATCH, 3])
 def test_two_workers_print_what_one_prints(
-    capsys: pytest.CaptureFixture[str], articles: Path, one_worker: tuple[int, str, str]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    articles: Path,
+    one_worker: tuple[int, str, str],
+    batch: int,
 ) -> None:
+    # With batches of 3 the eleven records go out in four batches, taken by both workers.
+    monkeypatch.setattr(parallel, "BATCH", batch)
     code, out, err = run(capsys, "extract", "--workers", "2", str(articles))
     assert out.count("\n") == 11
     assert (code, out, err) == one_worker

@@ -44,9 +44,11 @@ Item = Document | InputError | InputWarning
 T = TypeVar("T")
 Q = TypeVar("Q")  # what is queued: reader items, and for ingest known articles
 
-BATCH = 8  # articles a local worker process gets at a time
+# Articles a local worker process gets at a time: each batch costs this process about a
+# millisecond of the pool's queues and threads, which compete with the workers for the cores.
+BATCH = 32
 DASK_BATCH = 200  # articles in one Dask task (a partition of the input)
-AHEAD = 4  # batches in flight per worker: busy workers, bounded memory
+AHEAD = 3  # batches in flight per worker: busy workers, bounded memory
 # What the stages or the store may raise on a record they cannot take; as store.ingest catches.
 RECORD_ERRORS = (
     ValueError,

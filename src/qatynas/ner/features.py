@@ -58,10 +58,15 @@ class Featurizer:
 
     def __post_init__(self) -> None:
         if self.known is not None:
-            self._near_known = tuple(
-                frozenset(k[len(str(off)) :] for k in self.known if k.startswith(str(off)))
-                for off, _ in _CONTEXT
-            )
+            # One pass over the model's attributes (tens of thousands), each filed under the
+            # offset it starts with: this runs at every start of the program.
+            prefixes = [str(off) for off, _ in _CONTEXT]
+            by_prefix: dict[str, set[str]] = {p: set() for p in prefixes}
+            for k in self.known:
+                for p in prefixes:
+                    if k.startswith(p):
+                        by_prefix[p].add(k[len(p) :])
+            self._near_known = tuple(frozenset(by_prefix[p]) for p in prefixes)
 
     def _cache(self, word: str) -> None:
         attrs = word_attributes(word, self.lexicon)
