@@ -171,3 +171,13 @@ def test_the_action_a_threat_warns_of_is_the_threat() -> None:
     assert [(e.type, e.modality) for e in strike] == [("ASSAULT", "asserted")]
     plan = events("Еуропалық Одақ Ресейге қарсы жаңа санкциялар енгізуді жоспарлап отыр.")
     assert [(e.type, e.modality) for e in plan] == [("SANCTION", "planned")]
+
+
+def test_the_source_of_a_report_is_no_party() -> None:
+    text = (
+        "Америкалық HRANA адам құқықтары ұйымының мәліметі бойынша, Ирандағы наразылық "
+        "акциялары кезінде 10 мыңнан астам адам ұсталды."
+    )
+    assert not [e for e in events(text) if "USA" in (*e.actors, *e.recipients)]
+    text = "Ресейлік БАҚ мәліметінше, Қытай мен Үндістан сауда келісіміне қол қойды."
+    assert {frozenset(k[1]) for k in keys(events(text))} == {frozenset({"CHN", "IND"})}

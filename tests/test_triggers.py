@@ -48,3 +48,36 @@ def test_a_weak_trigger_yields_to_a_strong_one() -> None:
     # "жеткізілетін" (delivered) alone suggests trade; here it is what the tariff is on.
     assert types("АҚШ-қа жеткізілетін тауарларға баж салығын енгізді") == [("SANCTION", None)]
     assert types("Қытайға астық жеткізілді") == [("COOPERATE", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ол келесі отырыс Астанада өтетінін жеткізді",
+        "Министр екі ел арасындағы сауданың маңыздылығын жеткізді",
+        "Бұл бастаманы қолдайтынын жеткізді",
+        "Келісім жақын арада жасалады деп жеткізді",
+    ],
+)
+def test_conveying_a_clause_is_no_delivery(sentence: str) -> None:
+    # жеткізді after a clause is "said, conveyed"; the clause's own triggers are unaffected.
+    assert ("COOPERATE", None) not in types(sentence)
+
+
+def test_a_delivery_is_still_trade() -> None:
+    assert types("Мәскеу Бейжіңге 9 млрд доллардың газын жеткізген") == [("COOPERATE", None)]
+
+
+def test_the_clause_keeps_its_own_trigger_before_the_reporting_verb() -> None:
+    found = types("Тоқаев жаңа бірлестіктің құрамына кіруге келісетінін жеткізді")
+    assert found == [("AGREE", None)]
+
+
+def test_context_words_come_before_the_match() -> None:
+    from qatynas.extract.lexicon import Pattern, PatternIndex
+
+    pattern = Pattern.parse("[деп] жеткіз")
+    assert (pattern.words, pattern.lead) == (("деп", "жеткіз"), 1)
+    index = PatternIndex([(pattern, 7), (Pattern.parse("жеткіз"), 8)])
+    assert index.find(["келеді", "деп", "жеткізді"]) == [(2, 3, 7), (2, 3, 8)]
+    assert index.find(["газын", "жеткізді"]) == [(1, 2, 8)]

@@ -2,7 +2,9 @@
 
 A pattern is a sequence of lowercase word prefixes matched on consecutive tokens; a word ending
 in "=" must match a token whole, a word starting with "*" matches a token's ending ("*уға":
-a verbal noun in the dative). This is how one stem covers its inflected forms.
+a verbal noun in the dative). This is how one stem covers its inflected forms. Words in square
+brackets at the start are context: they must match the tokens before, but the match begins
+after them ("[*енін] жеткіз": the verb alone, where a clause ending in -енін comes first).
 """
 
 from __future__ import annotations
@@ -21,11 +23,17 @@ MEMO_SIZE = 100_000  # words whose starting patterns are remembered (bounded mem
 class Pattern:
     words: tuple[str, ...]
     exact: tuple[bool, ...]
+    lead: int = 0  # context words at the start, outside the match
 
     @classmethod
     def parse(cls, text: str) -> Pattern:
         parts = text.lower().split()
-        return cls(tuple(p.rstrip("=") for p in parts), tuple(p.endswith("=") for p in parts))
+        lead = 0
+        while lead < len(parts) - 1 and parts[lead].startswith("[") and parts[lead].endswith("]"):
+            parts[lead] = parts[lead][1:-1]
+            lead += 1
+        words = tuple(p.rstrip("=") for p in parts)
+        return cls(words, tuple(p.endswith("=") for p in parts), lead)
 
     def matches_at(self, words: Sequence[str], i: int) -> bool:
         if i + len(self.words) > len(words):
@@ -61,14 +69,15 @@ class PatternIndex:
         self._memo = Memo(self._starting, MEMO_SIZE)
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
-        """(start, end, value) of every pattern match over `words` (token indexes)."""
+        """(start, end, value) of every pattern match over `words` (token indexes; a match
+        starts after its pattern's context words)."""
         out: list[tuple[int, int, int]] = []
         starting = list(map(self._memo.__getitem__, words))
         # Most words start no pattern: only those that do are visited in Python (#7).
         for i in compress(range(len(starting)), starting):
             for pattern, value in starting[i]:
                 if pattern.matches_at(words, i):
-                    out.append((i, i + len(pattern.words), value))
+                    out.append((i + pattern.lead, i + len(pattern.words), value))
         return out
 
     def starting(self, word: str) -> tuple[tuple[Pattern, int], ...]:

@@ -20,6 +20,8 @@ _HYPHENS = "-‐–'’ʼ"
 # Words after a name that make it a target, or join it to the next one symmetrically.
 _TOWARDS = frozenset({"қарсы", "қатысты"})
 _AND = frozenset({"мен", "пен", "бен", "және", "әрі"})
+# Where a clause ends, for the source phrases (`_drop_sources`).
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—", "«", "»", '"'})
 # What may stand between the members of one list of parties.
 _GLUE = _AND | {",", "сондай-ақ", "да", "де", "та", "те"}
 
@@ -139,7 +141,33 @@ def sentence_parties(doc: Document, sent: Sentence, language: str = "kk") -> lis
             codes[value], b - 1, case, "implicit", Span(sent.tokens[a].start, tok.end)
         )
     parties = _drop_venues(sent, [found[k] for k in sorted(found)], language)
-    return _group(sent, _fold_titles(parties))
+    return _group(sent, _fold_titles(_drop_sources(sent, parties, language)))
+
+
+@cache
+def _source_phrases(language: str) -> PatternIndex:
+    rows = lang.rows(language, "source_phrases.tsv")
+    return PatternIndex([(Pattern.parse(r["pattern"]), 0) for r in rows])
+
+
+def _drop_sources(sent: Sentence, parties: list[Party], language: str) -> list[Party]:
+    """Drop the states, organisations and places of a clause that names a report's source
+    ("Америкалық HRANA ұйымының мәліметі бойынша, ...": the USA is where the figures come
+    from, no party). A person named as the source stays: an official reports what their
+    state does (Ерлан Ақкенженовтің мәліметінше, Үкімет ...)."""
+    if not parties:
+        return parties
+    spans: list[tuple[int, int]] = []
+    for a, _, _ in _source_phrases(language).find(sent.words):
+        start = a
+        while start > 0 and sent.words[start - 1] not in _CLAUSE_BREAKS:
+            start -= 1
+        spans.append((start, a))
+    if not spans:
+        return parties
+    return [
+        p for p in parties if p.kind == "person" or not any(lo <= p.token < hi for lo, hi in spans)
+    ]
 
 
 @cache
